@@ -1,0 +1,31 @@
+import { systemSchema } from "../types";
+import { sandboxes } from "./registry";
+import type { SandboxHandler } from "./types";
+
+const TENANT = /^[a-z0-9][a-z0-9-]{0,62}$/;
+
+const json = (status: number, error: string, message: string) =>
+  Response.json({ error, message }, { status });
+
+/**
+ * Routes /sandbox/<system>/<tenant>/<api path…> to the system's simulator.
+ * `enabled` is false outside sandbox mode: then nothing under /sandbox exists.
+ */
+export async function dispatchSandbox(
+  req: Request,
+  segments: string[],
+  enabled: boolean,
+  registry: Partial<Record<string, SandboxHandler>> = sandboxes,
+): Promise<Response> {
+  if (!enabled) return new Response("Not found", { status: 404 });
+  const [system, tenant, ...path] = segments;
+  if (!system || !systemSchema.safeParse(system).success) {
+    return json(404, "unknown_system", `No sandbox for "${system ?? ""}". Known systems: ${systemSchema.options.join(", ")}.`);
+  }
+  if (!tenant || !TENANT.test(tenant)) {
+    return json(404, "bad_tenant", "The tenant slug must be lower-case letters, digits and hyphens, e.g. /sandbox/ccvshop/acme/…");
+  }
+  const handler = registry[system];
+  if (!handler) return json(404, "not_simulated", `The ${system} sandbox is not available in this version.`);
+  return handler(req, { tenant, path });
+}

@@ -1,0 +1,8 @@
+import type { SystemId } from "../types";
+import type { SandboxHandler } from "./types";
+
+/**
+ * The simulators served under /sandbox/<system>/<tenant>/… in sandbox mode.
+ * Each connector issue adds its system's line here.
+ */
+export const sandboxes: Partial<Record<SystemId, SandboxHandler>> = {};

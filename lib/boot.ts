@@ -1,0 +1,27 @@
+import { env, isSandbox, useEmbeddedInngest } from "./config/env";
+import { db } from "./db/client";
+import { applyMigrations } from "./db/migrate";
+import { openSqlRunner } from "./db/sql-runner";
+import { seedDemo } from "./demo/seed-demo";
+
+/**
+ * Server start (instrumentation.ts): validate config, migrate, seed the demo merchant in sandbox
+ * mode, start the embedded Inngest executor when no Inngest is configured.
+ */
+export async function boot(): Promise<void> {
+  const e = env();
+  const sql = await openSqlRunner(e);
+  try {
+    const applied = await applyMigrations(sql);
+    if (applied.length) console.info(`[boot] applied migrations: ${applied.join(", ")}`);
+  } finally {
+    await sql.release();
+  }
+  if (isSandbox(e)) {
+    const { created } = await seedDemo(db(), e.APP_URL);
+    if (created) console.info("[boot] seeded the demo merchant (demo@example.com / demo)");
+  }
+  if (useEmbeddedInngest(e)) {
+    console.info("[boot] no Inngest configured; embedded executor not available yet");
+  }
+}

@@ -1,0 +1,75 @@
+import { z } from "zod";
+
+/**
+ * Every environment variable the app reads, validated in one place.
+ * Nothing is required: with no variable set the app runs embedded (PGlite under DATA_DIR,
+ * generated secrets, embedded Inngest executor, sandbox mode on).
+ */
+const flag = z
+  .enum(["1", "0", "true", "false", ""])
+  .optional()
+  .transform((v) => (v === undefined || v === "" ? undefined : v === "1" || v === "true"));
+
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === "" ? undefined : v));
+
+export const envSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  DATABASE_URL: optionalString.pipe(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, "DATABASE_URL must be a postgresql:// URL")
+      .optional(),
+  ),
+  DATA_DIR: z.string().default(".data"),
+  APP_URL: z.url().default("http://localhost:3000"),
+  PORT: z.coerce.number().int().positive().default(3000),
+  NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional()),
+  ENCRYPTION_KEY: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9+/]{43}=$|^[0-9a-fA-F]{64}$/, "ENCRYPTION_KEY must be 32 bytes, base64 or hex")
+      .optional(),
+  ),
+  SANDBOX: flag,
+  INNGEST_DEV: optionalString,
+  INNGEST_BASE_URL: optionalString.pipe(z.url().optional()),
+  INNGEST_EVENT_KEY: optionalString,
+  INNGEST_SIGNING_KEY: optionalString,
+  INNGEST_EMBEDDED_PORT: z.coerce.number().int().positive().default(8288),
+  SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, "SMTP_URL must be smtp:// or smtps://").optional()),
+  MAIL_FROM: z.string().default("Boekkoppeling <no-reply@localhost>"),
+  SUPPORT_EMAIL: z.string().default("support@localhost"),
+});
+
+export type Env = z.infer<typeof envSchema>;
+
+export class ConfigError extends Error {}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const result = envSchema.safeParse(source);
+  if (!result.success) {
+    const lines = result.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
+    throw new ConfigError(`Invalid environment configuration:\n${lines.join("\n")}`);
+  }
+  return result.data;
+}
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** Embedded mode: no external database; one process owns the PGlite data directory. */
+export const isEmbedded = (e: Env = env()) => !e.DATABASE_URL;
+
+/** Sandbox mode: on by default when embedded, otherwise only with SANDBOX=1. */
+export const isSandbox = (e: Env = env()) => e.SANDBOX ?? isEmbedded(e);
+
+/** The embedded executor runs only when no real Inngest is configured. */
+export const useEmbeddedInngest = (e: Env = env()) =>
+  !e.INNGEST_DEV && !e.INNGEST_SIGNING_KEY && !e.INNGEST_BASE_URL;

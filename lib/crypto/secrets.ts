@@ -1,0 +1,28 @@
+import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
+import { encryptionKey } from "./keys";
+
+// Envelope: "v1:" + base64(iv[12] | tag[16] | ciphertext). The version allows key rotation later.
+const VERSION = "v1";
+
+export function encryptSecret(plaintext: string, key: Buffer = encryptionKey()): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+  return `${VERSION}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64")}`;
+}
+
+export function decryptSecret(envelope: string, key: Buffer = encryptionKey()): string {
+  const [version, payload] = envelope.split(":", 2);
+  if (version !== VERSION || !payload) throw new Error("Unknown secret envelope format");
+  const raw = Buffer.from(payload, "base64");
+  const decipher = createDecipheriv("aes-256-gcm", key, raw.subarray(0, 12));
+  decipher.setAuthTag(raw.subarray(12, 28));
+  return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString("utf8");
+}
+
+/** Credentials are JSON objects; this is the only way they enter or leave the database. */
+export const sealCredentials = (credentials: Record<string, unknown>, key?: Buffer) =>
+  encryptSecret(JSON.stringify(credentials), key);
+
+export const openCredentials = <T = Record<string, unknown>>(envelope: string, key?: Buffer): T =>
+  JSON.parse(decryptSecret(envelope, key)) as T;

@@ -1,0 +1,44 @@
+import fs from "node:fs";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { env, type Env } from "../config/env";
+import type { PrismaClient } from "./generated/client";
+
+// The adapters are built against different @prisma/driver-adapter-utils releases than the 6.19
+// client; the runtime contract is the same, so they are typed as what the client accepts.
+type AdapterFactory = NonNullable<NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"]>;
+
+/** Where the embedded database lives: DATA_DIR/pglite, or memory:// for throwaway instances. */
+export function pgliteDir(e: Env = env()): string {
+  return path.resolve(e.DATA_DIR, "pglite");
+}
+
+const globalForPglite = globalThis as unknown as { __pglite?: Map<string, PGlite> };
+
+/**
+ * One PGlite instance per data directory per process: Next.js may load this module in several
+ * bundles (instrumentation, route handlers, server components), and PGlite must have one owner.
+ */
+export function openPglite(dataDir: string): PGlite {
+  const instances = (globalForPglite.__pglite ??= new Map());
+  let instance = instances.get(dataDir);
+  if (!instance) {
+    if (!dataDir.startsWith("memory://")) fs.mkdirSync(dataDir, { recursive: true });
+    instance = new PGlite({ dataDir });
+    instances.set(dataDir, instance);
+  }
+  return instance;
+}
+
+/** The driver adapter for the configured database: PostgreSQL when DATABASE_URL is set, else PGlite. */
+export function createAdapter(e: Env = env()): AdapterFactory {
+  if (e.DATABASE_URL) return new PrismaPg({ connectionString: e.DATABASE_URL }) as unknown as AdapterFactory;
+  return new PrismaPGlite(openPglite(pgliteDir(e))) as unknown as AdapterFactory;
+}
+
+/** Used by prisma.config.ts so that `prisma migrate …` works offline in both modes. */
+export async function createMigrationAdapter() {
+  return createAdapter();
+}
