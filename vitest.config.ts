@@ -1,7 +1,16 @@
+import { randomBytes } from "node:crypto";
+import os from "node:os";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
+
+// Tests never touch the developer's .data: their own key, secret and data directory.
+const env = {
+  ENCRYPTION_KEY: randomBytes(32).toString("base64"),
+  NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
+  DATA_DIR: path.join(os.tmpdir(), `boekkoppeling-test-${process.pid}`),
+};
 
 export default defineConfig({
   resolve: { alias },
@@ -14,6 +23,7 @@ export default defineConfig({
           include: ["{lib,connectors,inngest,app}/**/*.test.ts"],
           exclude: ["**/*.int.test.ts", "node_modules/**"],
           environment: "node",
+          env,
         },
       },
       {
@@ -24,6 +34,7 @@ export default defineConfig({
           environment: "node",
           testTimeout: 60_000,
           hookTimeout: 60_000,
+          env,
         },
       },
     ],
