@@ -1,3 +1,6 @@
+-- CreateSchema
+CREATE SCHEMA IF NOT EXISTS "public";
+
 -- CreateTable
 CREATE TABLE "Account" (
     "id" TEXT NOT NULL,
@@ -265,9 +268,12 @@ CREATE TABLE "ExecStep" (
     "stepId" TEXT NOT NULL,
     "name" TEXT,
     "op" TEXT NOT NULL,
+    "seq" INTEGER,
+    "opts" JSONB,
     "data" JSONB,
     "error" JSONB,
     "attempts" INTEGER NOT NULL DEFAULT 1,
+    "wakeAt" TIMESTAMP(3),
     "at" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
 
     CONSTRAINT "ExecStep_pkey" PRIMARY KEY ("runId","stepId")
@@ -339,6 +345,9 @@ CREATE INDEX "ExecRun_functionId_idempotencyKey_idx" ON "ExecRun"("functionId", 
 -- CreateIndex
 CREATE INDEX "ExecRun_createdAt_idx" ON "ExecRun"("createdAt");
 
+-- CreateIndex
+CREATE INDEX "ExecStep_op_name_idx" ON "ExecStep"("op", "name");
+
 -- AddForeignKey
 ALTER TABLE "User" ADD CONSTRAINT "User_accountId_fkey" FOREIGN KEY ("accountId") REFERENCES "Account"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
@@ -386,3 +395,4 @@ ALTER TABLE "ExecFunction" ADD CONSTRAINT "ExecFunction_appId_fkey" FOREIGN KEY 
 
 -- AddForeignKey
 ALTER TABLE "ExecStep" ADD CONSTRAINT "ExecStep_runId_fkey" FOREIGN KEY ("runId") REFERENCES "ExecRun"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
