@@ -39,7 +39,7 @@ async function waitForServer(url, timeoutMs = 90_000) {
   throw new Error(`Server did not answer at ${url} within ${timeoutMs / 1000}s`);
 }
 
-let code = 1;
+let code;
 try {
   await waitForServer(`${env.APP_URL}/login`);
   const result = spawn("npx", ["playwright", "test", ...process.argv.slice(2)], { cwd: root, env: { ...env, E2E_BASE_URL: env.APP_URL }, stdio: "inherit" });
