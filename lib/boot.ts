@@ -22,6 +22,8 @@ export async function boot(): Promise<void> {
     if (created) console.info("[boot] seeded the demo merchant (demo@example.com / demo)");
   }
   if (useEmbeddedInngest(e)) {
-    console.info("[boot] no Inngest configured; embedded executor not available yet");
+    // No Inngest configured: run the functions with the in-process executor (inngest/embedded).
+    const { startEmbeddedExecutor } = await import("../inngest/embedded/boot");
+    await startEmbeddedExecutor(e);
   }
 }

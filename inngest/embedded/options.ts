@@ -1,0 +1,53 @@
+import type { PrismaClient } from "../../lib/db/generated/client";
+
+export type Logger = Pick<Console, "info" | "warn" | "error">;
+
+export type ExecutorOptions = {
+  /** Where events, runs, step memos and timers live (the app's database). */
+  db: PrismaClient;
+  /** Port on 127.0.0.1; 0 picks a free one. Default 8288, the dev server's. */
+  port?: number;
+  host?: string;
+  /** The app's serve endpoint, synced at start (retried until the app answers). */
+  serveUrl?: string;
+  /** First retry delay; doubles per failed attempt (±25% jitter). Default 10 s. */
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** How often the database is polled for due runs besides the in-process timers. Default 1 s. */
+  pollIntervalMs?: number;
+  /** How long a run stays claimed without a heartbeat; a dead worker's runs resume after it. */
+  leaseMs?: number;
+  maxConcurrentRuns?: number;
+  callTimeoutMs?: number;
+  syncRetryMs?: number;
+  /** Let the SDK run consecutive steps in one request, reporting each to us first (default on). */
+  checkpointing?: boolean;
+  /** Only executor on this database (embedded PGlite): leases left at start belong to a dead process. */
+  resumeLeasesOnStart?: boolean;
+  now?: () => number;
+  random?: () => number;
+  logger?: Logger;
+};
+
+export type ResolvedOptions = Required<Omit<ExecutorOptions, "serveUrl">> & { serveUrl?: string };
+
+export function resolveOptions(o: ExecutorOptions): ResolvedOptions {
+  return {
+    db: o.db,
+    port: o.port ?? 8288,
+    host: o.host ?? "127.0.0.1",
+    serveUrl: o.serveUrl,
+    backoffBaseMs: o.backoffBaseMs ?? 10_000,
+    backoffMaxMs: o.backoffMaxMs ?? 3_600_000,
+    pollIntervalMs: o.pollIntervalMs ?? 1_000,
+    leaseMs: o.leaseMs ?? 30_000,
+    maxConcurrentRuns: o.maxConcurrentRuns ?? 64,
+    callTimeoutMs: o.callTimeoutMs ?? 15 * 60_000,
+    syncRetryMs: o.syncRetryMs ?? 500,
+    checkpointing: o.checkpointing ?? true,
+    resumeLeasesOnStart: o.resumeLeasesOnStart ?? false,
+    now: o.now ?? Date.now,
+    random: o.random ?? Math.random,
+    logger: o.logger ?? console,
+  };
+}

@@ -1,0 +1,73 @@
+import { request } from "./http";
+import type { Registry } from "./registry";
+import { inBandSyncResponseSchema, type FunctionConfig } from "./schemas";
+import type { Store } from "./store";
+
+type Log = (level: "info" | "warn" | "error", msg: string) => void;
+
+/**
+ * Registration. The app's serve handler is synced in-band (PUT with x-inngest-sync-kind: in_band;
+ * the configs come back in the answer), retrying until the app answers, since at boot the
+ * executor starts before Next.js listens. POST /fn/register (out-of-band sync, e.g. after a
+ * manual `curl -X PUT /api/inngest`) lands in `apply` too. Configs are stored, so runs and crons
+ * work from the last known configs before the first sync of a restart.
+ */
+export class Sync {
+  private stopped = false;
+  private syncedOnce = false;
+  private listeners: (() => void)[] = [];
+
+  constructor(private store: Store, private registry: Registry, private log: Log) {}
+
+  async loadStored(): Promise<void> {
+    for (const app of await this.store.loadApps()) this.registry.setApp(app.appId, app.configs);
+  }
+
+  /** Stores an app's functions and makes them live. */
+  async apply(appId: string, url: string, configs: FunctionConfig[]): Promise<void> {
+    await this.store.saveApp(appId, url, configs);
+    const live = this.registry.setApp(appId, configs);
+    this.log("info", `[inngest-embedded] synced app ${appId}: ${live.length} function(s) at ${url}`);
+    this.syncedOnce = true;
+    for (const l of this.listeners.splice(0)) l();
+  }
+
+  /** Called once, after the first successful sync (in-band or out-of-band). */
+  onFirstSync(listener: () => void): void {
+    if (this.syncedOnce) listener();
+    else this.listeners.push(listener);
+  }
+
+  stop(): void {
+    this.stopped = true;
+  }
+
+  /** PUTs the serve URL until the app answers and the sync succeeds. */
+  async syncUntilDone(serveUrl: string, retryMs: number): Promise<void> {
+    for (let attempt = 1; !this.stopped; attempt++) {
+      try {
+        await this.syncOnce(serveUrl);
+        return;
+      } catch (err) {
+        if (attempt === 1 || attempt % 20 === 0) {
+          this.log(attempt === 1 ? "info" : "warn", `[inngest-embedded] waiting for the app at ${serveUrl} to sync (${(err as Error).message})`);
+        }
+        await new Promise((r) => setTimeout(r, retryMs));
+      }
+    }
+  }
+
+  async syncOnce(serveUrl: string): Promise<void> {
+    const res = await request("PUT", serveUrl, JSON.stringify({ url: serveUrl }), {
+      "content-type": "application/json",
+      "x-inngest-sync-kind": "in_band",
+    }, 60_000);
+    if (res.status !== 200) throw new Error(`sync answered HTTP ${res.status}: ${res.body.slice(0, 300)}`);
+    // The app may refuse in-band sync (INNGEST_ALLOW_IN_BAND_SYNC=0): then it has already
+    // registered out-of-band through POST /fn/register, and answered with its outcome.
+    if (res.headers["x-inngest-sync-kind"] !== "in_band") return;
+    const parsed = inBandSyncResponseSchema.safeParse(JSON.parse(res.body));
+    if (!parsed.success) throw new Error(`unexpected sync answer: ${parsed.error.message}`);
+    await this.apply(parsed.data.app_id, parsed.data.url, parsed.data.functions);
+  }
+}

@@ -1,0 +1,216 @@
+/**
+ * `npm run bench:executor`: throughput and latency of the embedded Inngest executor on the
+ * embedded (on-disk PGlite) database, with real inngest@4 functions over real HTTP.
+ *
+ *   events/s accepted   POST /e/:key, one event per request, 32 concurrent senders
+ *   runs/s, steps/s     three-step runs, end to end (first event sent → last run completed)
+ *   idle latency        event sent → first step body starts, one at a time, p50/p95
+ *
+ * Scenarios: the function server in this process (as in `npm start`, where Next.js and the
+ * executor share a process) and in a second process (so the SDK's own CPU cost does not
+ * compete with the executor's on one core); with checkpointing (default) and without; and a
+ * protocol stub instead of the SDK (a few lines answering call requests the way the SDK does),
+ * which shows what the executor itself can do when the SDK's CPU cost is taken away.
+ * Options: --runs=N (default 3000), --scenario=<name> to run one.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import fs from "node:fs";
+import http from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { PGlite } from "@electric-sql/pglite";
+import { Inngest } from "inngest";
+import { serve } from "inngest/node";
+import { PrismaPGlite } from "pglite-prisma-adapter";
+import { startExecutor } from "../inngest/embedded/executor";
+import { PrismaClient } from "../lib/db/generated/client";
+import { applyMigrations } from "../lib/db/migrate";
+
+type AdapterFactory = NonNullable<NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"]>;
+const silent = { info() {}, warn() {}, error() {}, debug() {} };
+const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
+const RUNS = Number(arg("runs") ?? 3000);
+const IDLE_SAMPLES = 100;
+const now = () => performance.timeOrigin + performance.now();
+
+/** The benchmarked function: three steps; returns when its first step started. */
+function defineFunctions(inngest: Inngest) {
+  return [
+    inngest.createFunction({ id: "bench", triggers: [{ event: "bench/run" }], retries: 0 }, async ({ step }) => {
+      const firstStepAt = await step.run("a", () => now());
+      await step.run("b", () => 1);
+      await step.run("c", () => 2);
+      return firstStepAt;
+    }),
+  ];
+}
+
+/**
+ * Speaks the SDK's side for the same three-step function without the SDK: in-band sync, and a
+ * 206 with one StepRun per call until three are memoized, then 200 (checkpointing ignored).
+ */
+function serveStub(port: number): void {
+  const url = `http://127.0.0.1:${port}/api/inngest`;
+  const config = {
+    app_id: "bench-app",
+    url,
+    functions: [{
+      id: "bench-app-bench", name: "bench", triggers: [{ event: "bench/run" }],
+      steps: { step: { id: "step", name: "step", runtime: { type: "http", url: `${url}?fnId=bench-app-bench&stepId=step` }, retries: { attempts: 0 } } },
+    }],
+  };
+  const server = http.createServer((req, res) => {
+    let body = "";
+    req.on("data", (c) => (body += c));
+    req.on("end", () => {
+      if (req.method === "PUT") {
+        res.writeHead(200, { "content-type": "application/json", "x-inngest-sync-kind": "in_band" }).end(JSON.stringify(config));
+        return;
+      }
+      const { steps } = JSON.parse(body) as { steps: Record<string, { data: unknown }> };
+      const done = Object.keys(steps).length;
+      if (done >= 3) {
+        res.writeHead(200, { "content-type": "application/json" }).end(JSON.stringify(steps.s0!.data));
+        return;
+      }
+      const op = { id: `s${done}`, op: "StepRun", name: `s${done}`, displayName: `s${done}`, opts: {}, data: done === 0 ? now() : done };
+      res.writeHead(206, { "content-type": "application/json" }).end(JSON.stringify([op]));
+    });
+  });
+  server.listen(port, "127.0.0.1", () => process.stdout.write("ready\n"));
+}
+
+/** In the child process (--serve=<port> --executor=<url>): just the function server. */
+async function serveChild(port: number, executorUrl: string): Promise<void> {
+  const inngest = new Inngest({ id: "bench-app", isDev: true, baseUrl: executorUrl, logger: silent });
+  const server = http.createServer(serve({ client: inngest, functions: defineFunctions(inngest) }) as http.RequestListener);
+  server.listen(port, "127.0.0.1", () => process.stdout.write("ready\n"));
+}
+
+async function freePort(): Promise<number> {
+  const s = http.createServer();
+  await new Promise<void>((r) => s.listen(0, "127.0.0.1", r));
+  const { port } = s.address() as AddressInfo;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+function post(url: string, body: string): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(url, { method: "POST", agent, headers: { "content-type": "application/json", "content-length": Buffer.byteLength(body) } }, (res) => {
+      res.resume();
+      res.on("end", () => (res.statusCode === 200 ? resolve() : reject(new Error(`HTTP ${res.statusCode}`))));
+    });
+    req.on("error", reject);
+    req.end(body);
+  });
+}
+
+const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+
+async function scenario(name: string, opts: { split: boolean; checkpointing: boolean; stub?: boolean }) {
+  const dataDir = path.resolve(".bench", `pglite-${name}-${Date.now()}`);
+  fs.mkdirSync(dataDir, { recursive: true });
+  const pglite = new PGlite(dataDir);
+  await applyMigrations(pglite);
+  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) as unknown as AdapterFactory });
+
+  const appPort = await freePort();
+  const serveUrl = `http://127.0.0.1:${appPort}/api/inngest`;
+  const executor = await startExecutor({ db, port: 0, serveUrl, checkpointing: opts.checkpointing, syncRetryMs: 50, logger: { ...console, info() {} } });
+  let child: ChildProcess | undefined;
+  let server: http.Server | undefined;
+  if (opts.split) {
+    const args = opts.stub ? [`--stub=${appPort}`] : [`--serve=${appPort}`, `--executor=${executor.url}`];
+    child = spawn(process.execPath, ["--import", "tsx", import.meta.filename, ...args], { stdio: ["ignore", "pipe", "inherit"] });
+    await new Promise<void>((r) => child!.stdout!.once("data", () => r()));
+  } else {
+    const inngest = new Inngest({ id: "bench-app", isDev: true, baseUrl: executor.url, logger: silent });
+    server = http.createServer(serve({ client: inngest, functions: defineFunctions(inngest) }) as http.RequestListener);
+    await new Promise<void>((r) => server!.listen(appPort, "127.0.0.1", r));
+  }
+  await executor.synced;
+  const eventUrl = `${executor.url}/e/bench`;
+  const completed = async () => db.execRun.count({ where: { status: "completed" } });
+
+  // Warm-up (JIT, connections), not measured.
+  await Promise.all(Array.from({ length: 50 }, () => post(eventUrl, JSON.stringify([{ name: "bench/run", data: {} }]))));
+  while ((await completed()) < 50) await new Promise((r) => setTimeout(r, 20));
+  const base = await completed();
+
+  // Throughput: RUNS events from 32 concurrent senders, then wait for every run to finish.
+  const start = now();
+  let next = 0;
+  await Promise.all(Array.from({ length: 32 }, async () => {
+    while (next < RUNS) {
+      next++;
+      await post(eventUrl, JSON.stringify([{ name: "bench/run", data: {} }]));
+    }
+  }));
+  const acceptedAt = now();
+  while ((await completed()) < base + RUNS) await new Promise((r) => setTimeout(r, 10));
+  const doneAt = now();
+  const failed = await db.execRun.count({ where: { status: "failed" } });
+
+  // Idle latency: one event at a time, event sent → first step body started.
+  const latencies: number[] = [];
+  for (let i = 0; i < IDLE_SAMPLES; i++) {
+    const sentAt = now();
+    const [id] = await executor.send({ name: "bench/run", data: {} });
+    let run;
+    for (;;) {
+      run = await db.execRun.findFirst({ where: { eventId: id, status: "completed" } });
+      if (run) break;
+      await new Promise((r) => setTimeout(r, 2));
+    }
+    latencies.push((run.output as number) - sentAt);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  latencies.sort((a, b) => a - b);
+
+  await executor.stop();
+  child?.kill();
+  server?.closeAllConnections();
+  server?.close();
+  await db.$disconnect();
+  await pglite.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+
+  const seconds = (doneAt - start) / 1000;
+  return {
+    scenario: name,
+    "events/s accepted": Math.round(RUNS / ((acceptedAt - start) / 1000)),
+    "runs/s (3 steps)": Math.round(RUNS / seconds),
+    "steps/s": Math.round((3 * RUNS) / seconds),
+    "idle p50 ms": Number(pct(latencies, 50).toFixed(1)),
+    "idle p95 ms": Number(pct(latencies, 95).toFixed(1)),
+    failed,
+  };
+}
+
+const serveArg = arg("serve");
+if (serveArg) {
+  await serveChild(Number(serveArg), arg("executor")!);
+} else if (arg("stub")) {
+  serveStub(Number(arg("stub")));
+} else {
+  const all = {
+    "same-process": { split: false, checkpointing: true },
+    "split-process": { split: true, checkpointing: true },
+    "split-no-checkpointing": { split: true, checkpointing: false },
+    "protocol-stub": { split: true, checkpointing: false, stub: true },
+  };
+  const only = arg("scenario");
+  const results = [];
+  console.log(`Embedded executor benchmark: ${RUNS} three-step runs per scenario, PGlite on disk, ${process.versions.node} on ${(await import("node:os")).cpus().length} CPU(s)`);
+  for (const [name, opts] of Object.entries(all)) {
+    if (only && only !== name) continue;
+    const r = await scenario(name, opts);
+    console.log(JSON.stringify(r));
+    results.push(r);
+  }
+  console.table(results);
+  agent.destroy();
+  process.exit(0);
+}
