@@ -1,11 +1,9 @@
 import { isEmbedded, type Env } from "../../lib/config/env";
 import { db } from "../../lib/db/client";
+import { embeddedKey, embeddedServeUrl } from "./app-config";
 import { startExecutor, type EmbeddedExecutor } from "./executor";
 
 const globalForExecutor = globalThis as unknown as { __inngestEmbedded?: Promise<EmbeddedExecutor | undefined> };
-
-/** The app's serve endpoint, as the executor calls it. */
-export const embeddedServeUrl = (e: Env) => `${e.APP_URL.replace(/\/+$/, "")}/api/inngest`;
 
 /**
  * Starts the embedded executor once per process (Next.js may load the boot code in more than
@@ -19,6 +17,7 @@ export function startEmbeddedExecutor(e: Env): Promise<EmbeddedExecutor | undefi
         db: db(),
         port: e.INNGEST_EMBEDDED_PORT,
         serveUrl,
+        signingKey: embeddedKey(e),
         // PGlite has one owner, this process: leases left in it are from a previous life.
         resumeLeasesOnStart: isEmbedded(e),
       });

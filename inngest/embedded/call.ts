@@ -1,6 +1,7 @@
 import { parseRetryAfter } from "./backoff";
 import { request, type HttpResponse } from "./http";
 import { opsSchema, streamedResponseSchema, type Op } from "./schemas";
+import { canonicalJson, signature } from "./signing";
 
 /** What one call request to the SDK came back with (protocol brief §4). */
 export type CallResult =
@@ -27,20 +28,28 @@ export type CallBody = {
   };
 };
 
-export async function callFunction(runtimeUrl: string, stepId: string, body: CallBody, timeoutMs: number, now: () => number): Promise<CallResult> {
+export async function callFunction(
+  runtimeUrl: string,
+  stepId: string,
+  body: CallBody,
+  opts: { timeoutMs: number; now: () => number; signingKey?: string },
+): Promise<CallResult> {
   const url = new URL(runtimeUrl);
   url.searchParams.set("stepId", stepId);
+  // Signed, the body must be the canonical form the SDK re-serializes and verifies.
+  const text = opts.signingKey ? canonicalJson(body) : JSON.stringify(body);
   let res: HttpResponse;
   try {
-    res = await request("POST", url.toString(), JSON.stringify(body), {
+    res = await request("POST", url.toString(), text, {
       "content-type": "application/json",
       "x-inngest-step-id": stepId,
       "x-run-id": body.ctx.run_id,
-    }, timeoutMs);
+      ...(opts.signingKey ? { "x-inngest-signature": signature(text, opts.signingKey, opts.now()) } : {}),
+    }, opts.timeoutMs);
   } catch (err) {
     return { kind: "error", retriable: true, error: { name: "Error", message: `Could not reach the app: ${(err as Error).message}` } };
   }
-  return interpret(res.status, res.headers, res.body, now());
+  return interpret(res.status, res.headers, res.body, opts.now());
 }
 
 export function interpret(status: number, headers: Record<string, string | string[] | undefined>, text: string, now: number): CallResult {

@@ -16,6 +16,7 @@ export type DriverDeps = {
   backoffMaxMs: number;
   callTimeoutMs: number;
   checkpointing: boolean;
+  signingKey?: string;
   log: (level: "info" | "warn" | "error", msg: string) => void;
   isCancelled: (runId: string) => boolean;
   wakeAt: (at: number) => void;
@@ -144,7 +145,7 @@ export class RunDriver {
           stack: { stack: [...this.stack], current: this.stack.length },
           ...(qi ? { fn_id: fn.id, qi_id: qi } : {}),
         },
-      }, deps.callTimeoutMs, deps.now);
+      }, { timeoutMs: deps.callTimeoutMs, now: deps.now, signingKey: deps.signingKey });
     } finally {
       if (qi && this.currentQi === qi) this.currentQi = undefined;
     }

@@ -31,7 +31,7 @@ export async function startExecutor(options: ExecutorOptions): Promise<EmbeddedE
   const log = (level: "info" | "warn" | "error", msg: string) => o.logger[level](msg);
   const store = new Store(o.db);
   const registry = new Registry((msg) => log("warn", msg));
-  const sync = new Sync(store, registry, log);
+  const sync = new Sync(store, registry, log, { serveUrl: o.serveUrl, signingKey: o.signingKey, now: o.now });
 
   // The scheduler's drivers need ingest/waits (for failure events and invokes) and vice versa:
   // wire through late-bound references.
@@ -59,6 +59,7 @@ export async function startExecutor(options: ExecutorOptions): Promise<EmbeddedE
     backoffMaxMs: o.backoffMaxMs,
     callTimeoutMs: o.callTimeoutMs,
     checkpointing: o.checkpointing,
+    signingKey: o.signingKey,
     log,
     onFinished,
     noteWait: (name) => late.waits.note(name),
@@ -84,7 +85,7 @@ export async function startExecutor(options: ExecutorOptions): Promise<EmbeddedE
   await sync.loadStored();
   await waits.load();
 
-  const server = createServer({ ingest, sync, scheduler, log });
+  const server = createServer({ ingest, sync, scheduler, signingKey: o.signingKey, log });
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(o.port, o.host, () => {

@@ -20,6 +20,12 @@ export type ExecutorOptions = {
   maxConcurrentRuns?: number;
   callTimeoutMs?: number;
   syncRetryMs?: number;
+  /**
+   * Sign calls to the app (and require the SDK's key on /fn/register and checkpoints), as
+   * Inngest Cloud does; the app's client must be in cloud mode with the same key. Unset: dev
+   * mode, unsigned, like the Inngest dev server.
+   */
+  signingKey?: string;
   /** Let the SDK run consecutive steps in one request, reporting each to us first (default on). */
   checkpointing?: boolean;
   /** Only executor on this database (embedded PGlite): leases left at start belong to a dead process. */
@@ -29,7 +35,7 @@ export type ExecutorOptions = {
   logger?: Logger;
 };
 
-export type ResolvedOptions = Required<Omit<ExecutorOptions, "serveUrl">> & { serveUrl?: string };
+export type ResolvedOptions = Required<Omit<ExecutorOptions, "serveUrl" | "signingKey">> & { serveUrl?: string; signingKey?: string };
 
 export function resolveOptions(o: ExecutorOptions): ResolvedOptions {
   return {
@@ -37,6 +43,7 @@ export function resolveOptions(o: ExecutorOptions): ResolvedOptions {
     port: o.port ?? 8288,
     host: o.host ?? "127.0.0.1",
     serveUrl: o.serveUrl,
+    signingKey: o.signingKey,
     backoffBaseMs: o.backoffBaseMs ?? 10_000,
     backoffMaxMs: o.backoffMaxMs ?? 3_600_000,
     pollIntervalMs: o.pollIntervalMs ?? 1_000,

@@ -3,15 +3,18 @@ import type { z } from "zod";
 import type { Ingest } from "./ingest";
 import { checkpointBodySchema, eventsBodySchema, registerBodySchema } from "./schemas";
 import type { Scheduler } from "./scheduler";
+import { bearerMatches } from "./signing";
 import type { Sync } from "./sync";
 
 const MAX_BODY = 8 * 1024 * 1024;
 
-type Deps = { ingest: Ingest; sync: Sync; scheduler: Scheduler; log: (level: "error", msg: string) => void };
+type Deps = { ingest: Ingest; sync: Sync; scheduler: Scheduler; signingKey?: string; log: (level: "error", msg: string) => void };
 
 /**
  * The dev server's side of the protocol, on loopback: events in (/e/:key), out-of-band
  * registration (/fn/register), checkpoints of steps the SDK ran inline, and a health probe.
+ * With a signing key, registration and checkpoints must carry the SDK's hashed key; events,
+ * like on the dev server, need none (loopback only).
  */
 export function createServer(deps: Deps): http.Server {
   return http.createServer((req, res) => {
@@ -37,14 +40,19 @@ async function handle(deps: Deps, req: http.IncomingMessage, res: http.ServerRes
     const ids = events.length ? await deps.ingest.submit({ events }) : [];
     return send(res, 200, { ids, status: 200 });
   }
+  const authorized = !deps.signingKey || bearerMatches(req.headers.authorization, deps.signingKey);
   if (path === "/fn/register") {
+    // The SDK passes our answer on as the PUT's: a 4xx status goes in the body.
+    if (!authorized) return send(res, 200, { status: 401, error: "Unauthorized" });
     const body = await parse(req, res, registerBodySchema);
     if (!body) return;
+    if (!deps.sync.allowedUrl(body.url)) return send(res, 200, { status: 400, error: `Only the app at its configured URL may register, not ${body.url}` });
     await deps.sync.apply(body.appName, body.url, body.functions);
     return send(res, 200, { ok: true, modified: true });
   }
   const checkpoint = /^\/v1\/checkpoint\/([^/]+)\/async$/.exec(path);
   if (checkpoint) {
+    if (!authorized) return send(res, 401, { error: "Unauthorized" });
     const body = await parse(req, res, checkpointBodySchema);
     if (!body) return;
     const runId = decodeURIComponent(checkpoint[1]!);

@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { finishedRuns, startHarness, type Harness } from "./testing/harness";
 
-describe.each([{ checkpointing: true }, { checkpointing: false }])("embedded executor steps (checkpointing $checkpointing)", ({ checkpointing }) => {
+describe.each([
+  { checkpointing: true, signed: true },
+  { checkpointing: false, signed: true },
+  { checkpointing: true, signed: false },
+])("embedded executor steps (checkpointing $checkpointing, signed $signed)", ({ checkpointing, signed }) => {
   let h: Harness;
   const calls = { a: 0, b: 0, c: 0, p1: 0, p2: 0, p3: 0, after: 0 };
 
@@ -22,7 +26,7 @@ describe.each([{ checkpointing: true }, { checkpointing: false }])("embedded exe
         const total = await step.run("after", () => { calls.after++; return x + y + z; });
         return total;
       }),
-    ], { checkpointing });
+    ], { checkpointing, signed });
   });
   afterAll(() => h?.close());
 

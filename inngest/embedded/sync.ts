@@ -1,6 +1,7 @@
 import { request } from "./http";
 import type { Registry } from "./registry";
 import { inBandSyncResponseSchema, type FunctionConfig } from "./schemas";
+import { canonicalJson, signature } from "./signing";
 import type { Store } from "./store";
 
 type Log = (level: "info" | "warn" | "error", msg: string) => void;
@@ -17,10 +18,26 @@ export class Sync {
   private syncedOnce = false;
   private listeners: (() => void)[] = [];
 
-  constructor(private store: Store, private registry: Registry, private log: Log) {}
+  constructor(
+    private store: Store,
+    private registry: Registry,
+    private log: Log,
+    private opts: { serveUrl?: string; signingKey?: string; now: () => number },
+  ) {}
 
   async loadStored(): Promise<void> {
     for (const app of await this.store.loadApps()) this.registry.setApp(app.appId, app.configs);
+  }
+
+  /**
+   * Where an out-of-band registration may point us: the configured serve URL only. The SDK
+   * derives the URL from the Host of whoever sent the PUT, so without this check anyone could
+   * make us send runs (events, step results) to their own server.
+   */
+  allowedUrl(url: string): boolean {
+    if (!this.opts.serveUrl) return true;
+    const a = new URL(url), b = new URL(this.opts.serveUrl);
+    return a.origin === b.origin && a.pathname === b.pathname;
   }
 
   /** Stores an app's functions and makes them live. */
@@ -58,9 +75,11 @@ export class Sync {
   }
 
   async syncOnce(serveUrl: string): Promise<void> {
-    const res = await request("PUT", serveUrl, JSON.stringify({ url: serveUrl }), {
+    const body = canonicalJson({ url: serveUrl });
+    const res = await request("PUT", serveUrl, body, {
       "content-type": "application/json",
       "x-inngest-sync-kind": "in_band",
+      ...(this.opts.signingKey ? { "x-inngest-signature": signature(body, this.opts.signingKey, this.opts.now()) } : {}),
     }, 60_000);
     if (res.status !== 200) throw new Error(`sync answered HTTP ${res.status}: ${res.body.slice(0, 300)}`);
     // The app may refuse in-band sync (INNGEST_ALLOW_IN_BAND_SYNC=0): then it has already

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { Inngest, type InngestFunction } from "inngest";
@@ -24,13 +25,16 @@ export const silentSdkLogger = { info: () => {}, warn: () => {}, error: () => {}
 
 /**
  * Real inngest@4 functions served over real HTTP (inngest/node on a random port) and the
- * embedded executor on another random port, on a fresh test database.
+ * embedded executor on another random port, on a fresh test database. Signed (the client in
+ * cloud mode with the executor's key, as the app runs embedded) unless `signed: false`.
  */
 export async function startHarness(
   define: (inngest: Inngest) => AnyFunction[],
-  options: Partial<ExecutorOptions> & { testDb?: TestDb; appId?: string } = {},
+  options: Partial<ExecutorOptions> & { testDb?: TestDb; appId?: string; signed?: boolean } = {},
 ): Promise<Harness> {
-  const testDb = options.testDb ?? (await createTestDb());
+  const { testDb: givenDb, appId, signed = true, ...executorOptions } = options;
+  const testDb = givenDb ?? (await createTestDb());
+  const signingKey = signed ? `signkey-test-${randomBytes(32).toString("hex")}` : undefined;
   let handler: http.RequestListener = (_req, res) => {
     res.writeHead(503);
     res.end();
@@ -47,9 +51,15 @@ export async function startHarness(
     pollIntervalMs: 200,
     syncRetryMs: 50,
     logger: quietLogger,
-    ...options,
+    signingKey,
+    ...executorOptions,
   });
-  const inngest = new Inngest({ id: options.appId ?? "test-app", isDev: true, baseUrl: executor.url, logger: silentSdkLogger });
+  const inngest = new Inngest({
+    id: appId ?? "test-app",
+    baseUrl: executor.url,
+    logger: silentSdkLogger,
+    ...(signingKey ? { isDev: false, signingKey, eventKey: "test" } : { isDev: true }),
+  });
   handler = serve({ client: inngest, functions: define(inngest) }) as http.RequestListener;
   await executor.synced;
 
@@ -62,7 +72,7 @@ export async function startHarness(
       await executor.stop(2_000);
       app.closeAllConnections();
       await new Promise<void>((r) => app.close(() => r()));
-      if (!options.testDb) await testDb.close();
+      if (!givenDb) await testDb.close();
     },
   };
 }
