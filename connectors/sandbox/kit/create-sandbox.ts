@@ -1,0 +1,103 @@
+import type { SystemId } from "../../types";
+import type { SandboxHandler, SandboxRoute } from "../types";
+import { clearRequests, logRequest, loggedRequests, readFaults, readTenant, updateTenant, writeFaults, type Faults } from "./tenant-store";
+
+/** What a simulator's handlers get for one request. */
+export type SandboxContext<S> = {
+  req: Request;
+  url: URL;
+  tenant: string;
+  /** The real API path after /sandbox/<system>/<tenant>, e.g. ["api", "rest", "v1", "orders", "1"]. */
+  path: string[];
+  /** http://host/sandbox/<system>/<tenant>: the tenant's base URL, for links and webhook payloads. */
+  baseUrl: string;
+  read(): Promise<S>;
+  update<T>(fn: (state: S) => T | Promise<T>): Promise<T>;
+};
+
+export type AccountingExport = { contacts: unknown[]; products: unknown[]; invoices: unknown[]; mutations: unknown[]; payments: unknown[] };
+
+export type SandboxDefinition<S extends object> = {
+  system: SystemId;
+  /** A fresh tenant: seeded reference data (VAT codes, ledgers…) and its credentials. */
+  initialState(tenant: string): S;
+  /** `_admin/reset`: business data emptied; credentials, installations, grants and webhook registrations kept; seeded reference data restored. */
+  reset(state: S, tenant: string): S;
+  /** `_admin/state` (accounting systems): what the integration created or changed, in the system's own JSON. */
+  exportState?(state: S): AccountingExport;
+  /** System-specific admin hooks (`documents`, `payments` for webshops); undefined = not handled. */
+  admin?(ctx: SandboxContext<S>, method: string, subpath: string[]): Promise<Response | undefined>;
+  /** The real API, including OAuth consent pages and install handshakes. */
+  api(ctx: SandboxContext<S>): Promise<Response>;
+  /** An error in the system's own shape, for injected faults. */
+  errorResponse?(status: number, message: string): Response;
+};
+
+const defaultError = (status: number, message: string) => Response.json({ error: message }, { status });
+
+/** Builds a simulator with the contract's admin hooks, request log and fault injection. */
+export function createSandbox<S extends object>(def: SandboxDefinition<S>): SandboxHandler {
+  return async (req: Request, { tenant, path }: SandboxRoute) => {
+    const init = () => def.initialState(tenant);
+    const url = new URL(req.url);
+    const ctx: SandboxContext<S> = {
+      req,
+      url,
+      tenant,
+      path,
+      baseUrl: `${url.origin}/sandbox/${def.system}/${tenant}`,
+      read: () => readTenant(def.system, tenant, init),
+      update: (fn) => updateTenant(def.system, tenant, init, fn),
+    };
+    if (path[0] === "_admin") return admin(def, ctx, req.method, path.slice(1), init);
+
+    const injected = await injectFault(def, tenant, req, init);
+    const res = injected ?? (await def.api(ctx).catch((err: unknown) => (def.errorResponse ?? defaultError)(500, `Sandbox failure: ${(err as Error).message}`)));
+    await logRequest(def.system, tenant, { method: req.method, path: `/${path.join("/")}${url.search}`, status: res.status, at: new Date().toISOString() });
+    return res;
+  };
+}
+
+async function admin<S extends object>(def: SandboxDefinition<S>, ctx: SandboxContext<S>, method: string, sub: string[], init: () => S): Promise<Response> {
+  const route = `${method} ${sub.join("/")}`;
+  if (route === "POST reset") {
+    await ctx.update((state) => Object.assign(state, def.reset(state, ctx.tenant)));
+    await clearRequests(def.system, ctx.tenant);
+    return new Response(null, { status: 204 });
+  }
+  if (route === "GET requests") {
+    await ctx.read(); // a tenant that was never touched exists, with an empty log
+    return Response.json(await loggedRequests(def.system, ctx.tenant));
+  }
+  if (route === "POST faults") {
+    const body = (await ctx.req.json().catch(() => null)) as Faults | null;
+    if (!body || typeof body !== "object") return Response.json({ error: "Body must be a JSON object" }, { status: 400 });
+    await writeFaults(def.system, ctx.tenant, init, body);
+    return new Response(null, { status: 204 });
+  }
+  if (route === "GET state" && def.exportState) return Response.json(def.exportState(await ctx.read()));
+  const handled = await def.admin?.(ctx, method, sub);
+  return handled ?? Response.json({ error: `No admin hook ${route}` }, { status: 404 });
+}
+
+/** Applies `_admin/faults`: latency, hung requests (until the client gives up), failures. */
+async function injectFault<S extends object>(def: SandboxDefinition<S>, tenant: string, req: Request, init: () => S): Promise<Response | undefined> {
+  const faults = await readFaults(def.system, tenant);
+  if (!faults || Object.keys(faults).length === 0) return undefined;
+  if (faults.latencyMs) await new Promise((r) => setTimeout(r, faults.latencyMs));
+  const error = def.errorResponse ?? defaultError;
+  if (faults.timeoutNext && faults.timeoutNext > 0) {
+    await writeFaults(def.system, tenant, init, { ...faults, timeoutNext: faults.timeoutNext - 1 });
+    await new Promise<void>((resolve) => {
+      const timer = setTimeout(resolve, 120_000);
+      req.signal.addEventListener("abort", () => { clearTimeout(timer); resolve(); });
+    });
+    return error(504, "Gateway timeout (injected)");
+  }
+  if (faults.failNext && faults.failNext > 0) {
+    await writeFaults(def.system, tenant, init, { ...faults, failNext: faults.failNext - 1 });
+    return error(faults.status ?? 503, "Injected failure");
+  }
+  if (faults.failRate && Math.random() < faults.failRate) return error(faults.status ?? 503, "Injected failure");
+  return undefined;
+}

@@ -1,0 +1,28 @@
+import Decimal from "decimal.js";
+
+/**
+ * Money is Decimal end to end. Amounts cross JSON as decimal strings and are parsed straight
+ * into Decimal at the connector boundary; never through a JS number.
+ */
+export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+export type Dec = Decimal;
+
+export const decimalString = /^-?\d+(\.\d+)?$/;
+
+/** Parses a shop amount ("12.40", "12,40", 12.4 as JSON number text) into Decimal; throws on anything else. */
+export function money(value: string | number | Decimal | null | undefined, field = "amount"): Decimal {
+  if (value instanceof Decimal) return new D(value);
+  if (value === null || value === undefined || value === "") return new D(0);
+  // JSON numbers are already floats by the time we see them; String() gives their shortest exact text.
+  const text = typeof value === "number" ? String(value) : value.trim().replace(",", ".");
+  if (!/^[-+]?\d*\.?\d+(e[-+]?\d+)?$/i.test(text)) throw new Error(`${field} is not a number: ${JSON.stringify(value)}`);
+  return new D(text);
+}
+
+/** The one rounding rule for booked amounts: half-up to cents. */
+export const cents = (value: Decimal) => value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+
+/** Decimal → canonical string for JSON (no exponent, no trailing zeros beyond what the value has). */
+export const toDecimalString = (value: Decimal) => value.toFixed();
+
+export const sum = (values: Decimal[]) => values.reduce((a, b) => a.plus(b), new D(0));
