@@ -36,3 +36,82 @@ export class ConnectorError extends Error {
     this.name = "ConnectorError";
   }
 }
+
+// ─── Connector contracts ───────────────────────────────────────────────────
+
+import type { SalesDocument, SalesLine } from "@/lib/domain/sales-document";
+
+export type DocumentKind = "order" | "invoice" | "creditnote";
+
+/** One call to an external system as recorded for the Errors tab's "More info" (secrets redacted). */
+export type ExternalCallRecord = {
+  system: SystemId;
+  method: string;
+  url: string;
+  requestBody?: string;
+  status?: number;
+  responseBody?: string;
+  durationMs: number;
+  error?: string;
+};
+
+/** What every connector client is built with. `fetch` is injectable for tests; `onCall` feeds the audit log. */
+export type ConnectorContext<Credentials = Record<string, unknown>> = {
+  baseUrl: string;
+  credentials: Credentials;
+  fetch?: typeof fetch;
+  onCall?: (call: ExternalCallRecord) => void;
+  /** Per-request timeout; a timeout is a retryable ConnectorError("timeout"). */
+  timeoutMs?: number;
+};
+
+/** A shop document as fetched, with the related resources the mapping needs (rows, customer…). */
+export type SourceDocument = {
+  kind: DocumentKind;
+  sourceId: string;
+  number?: string;
+  /** The shop's own JSON (plus embedded related resources under their own names). */
+  payload: unknown;
+};
+
+/** Whether a document may be booked now under the integration's settings. */
+export type Eligibility = { eligible: true } | { eligible: false; reason: string };
+
+export type SourcePayment = {
+  sourceId: string;
+  documentSourceId: string;
+  amount: string;
+  currency: string;
+  method?: string;
+  paidAt: string;
+  transactionId?: string;
+};
+
+/** A target line: the normalized line with what the merchant's configuration resolved for it. */
+export type BookingLine = SalesLine & { vatCode: string; ledgerAccount?: string; productId?: string };
+
+/** Everything a target needs to create one invoice. */
+export type Booking = {
+  document: SalesDocument;
+  lines: BookingLine[];
+  debtorId: string;
+  /** Our idempotency reference, stored on the target document so a retry finds it instead of booking twice. */
+  reference: string;
+  /** Order number, or invoice number when the merchant chose so; "Credit " prefix for credits is the target's business. */
+  description: string;
+  dueDate: string;
+  templateId?: string;
+};
+
+export type TargetDocumentRef = { id: string; number?: string };
+
+/** Accounting system: every method is one external call (the pipeline wraps each in its own step). */
+export interface TargetConnector {
+  system: TargetSystem;
+  findDebtorByEmail(email: string): Promise<string | null>;
+  createDebtor(document: SalesDocument): Promise<string>;
+  findProductByCode(code: string): Promise<string | null>;
+  createProduct(product: { code: string; description: string; vatRate: string; unitPriceExcl: string; vatCode?: string; ledgerAccount?: string }): Promise<string>;
+  findInvoiceByReference(reference: string): Promise<TargetDocumentRef | null>;
+  createInvoice(booking: Booking): Promise<TargetDocumentRef>;
+}
