@@ -22,6 +22,8 @@ export type DriverDeps = {
   wakeAt: (at: number) => void;
   /** A run ended: emit inngest/function.failed, resolve an invoking parent, ... */
   onFinished: (run: RunRow, fn: CompiledFunction | undefined, outcome: { output?: unknown; error?: SerializedError }) => Promise<void>;
+  /** Resolves a waiting step with its timeout value unless something resolved it first. */
+  timeoutWait: (runId: string, stepId: string, value: { data?: unknown; error?: unknown }, now: number) => Promise<void>;
   /** A WaitForEvent was parked on this event name. */
   noteWait: (name: string) => void;
   /** Start the function a step.invoke targets. */
@@ -107,17 +109,26 @@ export class RunDriver {
     }
   }
 
-  /** Sleeps that are over and waits that timed out become memo entries. */
+  /**
+   * Sleeps that are over and waits that timed out become memo entries. A wait's timeout is
+   * written only if no event or child run resolved it meanwhile (guarded in SQL), then the
+   * steps are reloaded, since either outcome may be the one stored.
+   */
   private async expire(now: number): Promise<void> {
     const writes: Promise<void>[] = [];
+    let external = false;
     for (const p of [...this.pending.values()]) {
       if (p.op === "StepPlanned" || !p.wakeAt || p.wakeAt.getTime() > now) continue;
-      if (p.op === "InvokeFunction") {
-        const error = { name: "InngestInvokeTimeoutError", message: "Timed out waiting for invoked function to complete" };
-        writes.push(this.finishPending(p, { error }, now));
-      } else writes.push(this.finishPending(p, { data: null }, now)); // sleep over, or wait timed out
+      if (EXTERNAL_WAITS.has(p.op)) {
+        external = true;
+        const value = p.op === "InvokeFunction"
+          ? { error: { name: "InngestInvokeTimeoutError", message: "Timed out waiting for invoked function to complete" } }
+          : { data: null };
+        writes.push(this.deps.timeoutWait(this.run.id, p.stepId, value, now));
+      } else writes.push(this.finishPending(p, { data: null }, now)); // a sleep is over
     }
     await Promise.all(writes);
+    if (external) this.load(await this.deps.store.loadSteps(this.run.id));
   }
 
   private async call(fn: CompiledFunction, call: Call): Promise<boolean> {

@@ -4,6 +4,7 @@ import { Crons } from "./crons";
 import { Ingest } from "./ingest";
 import { resolveOptions, type ExecutorOptions } from "./options";
 import { Registry, type CompiledFunction } from "./registry";
+import { startRetention } from "./retention";
 import { Scheduler } from "./scheduler";
 import type { IncomingEvent } from "./schemas";
 import { createServer } from "./server";
@@ -63,6 +64,7 @@ export async function startExecutor(options: ExecutorOptions): Promise<EmbeddedE
     log,
     onFinished,
     noteWait: (name) => late.waits.note(name),
+    timeoutWait: (runId, stepId, value, now) => late.waits.timeout(runId, stepId, value, now),
     invoke: async (run, stepId, functionId, data) => {
       await late.ingest.submit({
         events: [{
@@ -75,7 +77,8 @@ export async function startExecutor(options: ExecutorOptions): Promise<EmbeddedE
     },
   }, { leaseMs: o.leaseMs, pollIntervalMs: o.pollIntervalMs, maxConcurrentRuns: o.maxConcurrentRuns });
   const waits = (late.waits = new Waits(store, scheduler, log));
-  const ingest = (late.ingest = new Ingest(store, registry, scheduler, waits, { now: o.now, leaseMs: o.leaseMs, log }));
+  const synced = new Promise<void>((resolve) => sync.onFirstSync(resolve));
+  const ingest = (late.ingest = new Ingest(store, registry, scheduler, waits, { now: o.now, leaseMs: o.leaseMs, log, synced }));
   const crons = new Crons(registry, ingest, o.now, log);
 
   if (o.resumeLeasesOnStart) {
@@ -96,9 +99,9 @@ export async function startExecutor(options: ExecutorOptions): Promise<EmbeddedE
   const port = (server.address() as AddressInfo).port;
   const url = `http://${o.host}:${port}`;
 
-  const synced = new Promise<void>((resolve) => sync.onFirstSync(resolve));
   sync.onFirstSync(() => scheduler.start());
   crons.start();
+  const stopRetention = startRetention(store, o.retentionDays, o.now, log);
   if (o.serveUrl) void sync.syncUntilDone(o.serveUrl, o.syncRetryMs);
 
   return {
@@ -110,6 +113,7 @@ export async function startExecutor(options: ExecutorOptions): Promise<EmbeddedE
     async stop(graceMs = 5_000) {
       sync.stop();
       crons.stop();
+      stopRetention();
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
       await Promise.race([scheduler.stop(), new Promise((r) => setTimeout(r, graceMs).unref())]);

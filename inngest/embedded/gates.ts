@@ -48,9 +48,11 @@ export class Gates {
 /** Sliding-window counters for throttle (delays starts) and rateLimit (drops events). */
 export class Windows {
   private starts = new Map<string, number[]>();
+  private takes = 0;
 
   /** Records a start if the window has room; otherwise returns when it will have room. */
   take(key: string, limit: number, periodMs: number, now: number): true | number {
+    if (++this.takes % 1000 === 0) this.sweep(now, periodMs);
     const list = (this.starts.get(key) ?? []).filter((t) => t > now - periodMs);
     if (list.length >= limit) {
       this.starts.set(key, list);
@@ -59,5 +61,10 @@ export class Windows {
     list.push(now);
     this.starts.set(key, list);
     return true;
+  }
+
+  /** Forgets keys idle for a while, so many distinct keys do not pile up. */
+  private sweep(now: number, periodMs: number): void {
+    for (const [key, list] of this.starts) if (!list.length || list[list.length - 1]! < now - Math.max(periodMs, 3_600_000)) this.starts.delete(key);
   }
 }

@@ -10,6 +10,8 @@ import type { Waits } from "./waits";
 /** Sender event ids and idempotency keys are remembered this long (like Inngest). */
 export const DEDUPE_MS = 24 * 3_600_000;
 
+const FIRST_SYNC_WAIT_MS = 30_000;
+
 export type Submission = {
   events: IncomingEvent[];
   /** Start only this function (cron ticks, invokes), not every function the name triggers. */
@@ -33,13 +35,21 @@ export class Ingest {
     private registry: Registry,
     private scheduler: Scheduler,
     private waits: Waits,
-    private opts: { now: () => number; leaseMs: number; log: (level: "info" | "warn" | "error", msg: string) => void },
+    private opts: {
+      now: () => number;
+      leaseMs: number;
+      log: (level: "info" | "warn" | "error", msg: string) => void;
+      /** Resolves at the first sync: events of a first-ever start wait for the configs. */
+      synced: Promise<void>;
+    },
   ) {
     this.batcher = new Batcher((items) => this.flush(items));
   }
 
   /** Stores the events and starts their runs; resolves with one internal id per event. */
   async submit(sub: Submission): Promise<string[]> {
+    // Nothing registered yet (first start, app still booting): matching now would start nothing.
+    if (this.registry.size === 0) await Promise.race([this.opts.synced, new Promise((r) => setTimeout(r, FIRST_SYNC_WAIT_MS).unref())]);
     const pending: Pending = { ...sub, ids: [] };
     await this.batcher.push(pending);
     return pending.ids;

@@ -28,6 +28,8 @@ export type ExecutorOptions = {
   signingKey?: string;
   /** Let the SDK run consecutive steps in one request, reporting each to us first (default on). */
   checkpointing?: boolean;
+  /** Finished runs and events are deleted after this many days (0: kept forever). Default 30. */
+  retentionDays?: number;
   /** Only executor on this database (embedded PGlite): leases left at start belong to a dead process. */
   resumeLeasesOnStart?: boolean;
   now?: () => number;
@@ -53,6 +55,7 @@ export function resolveOptions(o: ExecutorOptions): ResolvedOptions {
     syncRetryMs: o.syncRetryMs ?? 500,
     checkpointing: o.checkpointing ?? true,
     resumeLeasesOnStart: o.resumeLeasesOnStart ?? false,
+    retentionDays: o.retentionDays ?? 30,
     now: o.now ?? Date.now,
     random: o.random ?? Math.random,
     logger: o.logger ?? console,

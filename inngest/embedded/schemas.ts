@@ -13,7 +13,8 @@ export const incomingEventSchema = z.looseObject({
 });
 export type IncomingEvent = z.infer<typeof incomingEventSchema>;
 
-export const eventsBodySchema = z.union([incomingEventSchema, z.array(incomingEventSchema).max(5000)]);
+/** One event or an array of them (the SDK always sends an array). */
+export const eventsBodySchema = z.preprocess((v) => (Array.isArray(v) ? v : [v]), z.array(incomingEventSchema).max(5000));
 
 const concurrencyItemSchema = z.object({
   limit: z.number().int().nonnegative(),

@@ -34,9 +34,8 @@ async function handle(deps: Deps, req: http.IncomingMessage, res: http.ServerRes
   if (req.method !== "POST") return send(res, 404, { status: 404, error: "Not found" });
 
   if (/^\/e\/[^/]+\/?$/.test(path)) {
-    const body = await parse(req, res, eventsBodySchema);
-    if (!body) return;
-    const events = Array.isArray(body) ? body : [body];
+    const events = await parse(req, res, eventsBodySchema);
+    if (!events) return;
     const ids = events.length ? await deps.ingest.submit({ events }) : [];
     return send(res, 200, { ids, status: 200 });
   }

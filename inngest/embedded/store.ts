@@ -230,6 +230,16 @@ export class Store {
     return rows.length > 0;
   }
 
+  /** Deletes runs that ended (and their steps, by cascade) and events from before `before`. */
+  async prune(before: number): Promise<{ runs: number; events: number }> {
+    const runs = await this.db.$executeRawUnsafe(
+      `DELETE FROM "ExecRun" WHERE "createdAt" < ${ts(1)} AND status IN ('completed','failed','cancelled')`,
+      iso(before),
+    );
+    const events = await this.db.$executeRawUnsafe(`DELETE FROM "ExecEvent" WHERE "receivedAt" < ${ts(1)}`, iso(before));
+    return { runs, events };
+  }
+
   // ─── driving ─────────────────────────────────────────────────────────────
 
   async loadSteps(runId: string): Promise<StepRow[]> {

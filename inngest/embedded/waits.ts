@@ -58,6 +58,11 @@ export class Waits {
     }
   }
 
+  /** A wait's timeout (or an invoke's) passed: resolve it with that, unless resolved already. */
+  async timeout(runId: string, stepId: string, value: { data?: unknown; error?: unknown }, now: number): Promise<void> {
+    await this.finish(runId, stepId, value.data ?? null, value.error ?? null, now);
+  }
+
   /** Memoizes a pending step once (seq IS NULL guard), after the run's last memo entry. */
   private async finish(runId: string, stepId: string, data: unknown, error: unknown, now: number): Promise<boolean> {
     const n = await this.store.db.$executeRawUnsafe(
