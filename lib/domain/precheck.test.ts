@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest";
+import { domesticOrder } from "./__fixtures__/documents";
+import { BookingError } from "./booking-error";
+import { precheck } from "./precheck";
+
+const codeOf = (fn: () => void) => {
+  try { fn(); return null; } catch (err) { return (err as BookingError).code; }
+};
+
+describe("precheck", () => {
+  it("passes a consistent document", () => {
+    expect(codeOf(() => precheck(domesticOrder()))).toBeNull();
+  });
+
+  it.each([
+    ["incl total off by a euro", { totals: { excl: "35.00", incl: "42.15", vat: "7.15" } }, "totals_mismatch"],
+    ["excl total off by a euro", { totals: { excl: "36.00", incl: "41.15", vat: "5.15" } }, "totals_mismatch"],
+    ["ICP without VAT number", { icp: true }, "icp_without_vat_number"],
+  ])("rejects %s", (_name, overrides, code) => {
+    expect(codeOf(() => precheck(domesticOrder(overrides as never)))).toBe(code);
+  });
+
+  it("tolerates the shop's own per-line rounding (a cent over three lines), not more", () => {
+    expect(codeOf(() => precheck(domesticOrder({ totals: { excl: "35.00", incl: "41.16", vat: "6.16" } })))).toBeNull();
+    expect(codeOf(() => precheck(domesticOrder({ totals: { excl: "35.00", incl: "41.18", vat: "6.18" } })))).toBe("totals_mismatch");
+  });
+
+  it("rejects VAT on an ICP document that has a VAT number", () => {
+    expect(codeOf(() => precheck(domesticOrder({ icp: true, customer: { vatNumber: "DE123456789", billing: {} } })))).toBe("icp_with_vat");
+  });
+
+  it("names both amounts in the message", () => {
+    expect(() => precheck(domesticOrder({ totals: { excl: "35.00", incl: "50.00", vat: "15.00" } }))).toThrow(/50\.00 incl\. VAT, but its lines add up to 41\.15/);
+  });
+});

@@ -1,0 +1,46 @@
+import { BookingError } from "./booking-error";
+import { D, money, sum } from "./money";
+import type { SalesDocument } from "./sales-document";
+
+/**
+ * The pre-checks every source shares, before anything is sent to the accounting system:
+ * totals equal the sum of the lines (within the source's own rounding), VAT adds up,
+ * ICP has a VAT number, export carries no VAT.
+ * `tolerance` is what the shop's own per-line rounding can explain (default: half a cent per line).
+ */
+export function precheck(doc: SalesDocument, tolerance = new D("0.005").times(doc.lines.length).plus("0.005")): void {
+  const linesIncl = sum(doc.lines.map((l) => money(l.totalIncl)));
+  const linesExcl = sum(doc.lines.map((l) => money(l.totalExcl)));
+  const totalIncl = money(doc.totals.incl);
+  const totalExcl = money(doc.totals.excl);
+
+  if (linesIncl.minus(totalIncl).abs().gt(tolerance)) {
+    throw new BookingError(
+      "totals_mismatch",
+      `The ${doc.kind} total is ${totalIncl.toFixed(2)} incl. VAT, but its lines add up to ${linesIncl.toFixed(2)}. ` +
+        `Check the ${doc.kind} in your webshop (a line, discount or cost may be missing), then click Process.`,
+      { totalIncl: totalIncl.toFixed(2), linesIncl: linesIncl.toFixed(2) },
+    );
+  }
+  if (linesExcl.minus(totalExcl).abs().gt(tolerance)) {
+    throw new BookingError(
+      "totals_mismatch",
+      `The ${doc.kind} total is ${totalExcl.toFixed(2)} excl. VAT, but its lines add up to ${linesExcl.toFixed(2)}.`,
+      { totalExcl: totalExcl.toFixed(2), linesExcl: linesExcl.toFixed(2) },
+    );
+  }
+  if (doc.icp && !doc.customer.vatNumber?.trim()) {
+    throw new BookingError(
+      "icp_without_vat_number",
+      `This is an intra-community (ICP) ${doc.kind} with 0% VAT, but the customer has no VAT number. ` +
+        `Add the customer's VAT number in your webshop, or book it with VAT, then click Process.`,
+    );
+  }
+  if ((doc.icp || doc.international) && doc.lines.some((l) => !money(l.vatAmount).isZero())) {
+    const kind = doc.icp ? "an intra-community (ICP)" : "an export (outside the EU)";
+    throw new BookingError(
+      doc.icp ? "icp_with_vat" : "export_with_vat",
+      `This is ${kind} ${doc.kind}, which is booked at 0% VAT, but it charges VAT on some lines.`,
+    );
+  }
+}
