@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { SalesDocument, SalesLine } from "@/lib/domain/sales-document";
 
 /** Every external system, by the id used in sandbox paths, the registry and the database. */
 export const sourceSystemSchema = z.enum(["magento2", "magento1", "ccvshop", "prestashop", "kmoshops"]);
@@ -38,8 +39,6 @@ export class ConnectorError extends Error {
 }
 
 // ─── Connector contracts ───────────────────────────────────────────────────
-
-import type { SalesDocument, SalesLine } from "@/lib/domain/sales-document";
 
 export type DocumentKind = "order" | "invoice" | "creditnote";
 
@@ -114,4 +113,13 @@ export interface TargetConnector {
   createProduct(product: { code: string; description: string; vatRate: string; unitPriceExcl: string; vatCode?: string; ledgerAccount?: string }): Promise<string>;
   findInvoiceByReference(reference: string): Promise<TargetDocumentRef | null>;
   createInvoice(booking: Booking): Promise<TargetDocumentRef>;
+}
+
+/** Webshop: fetching is an external call; eligibility and normalizing are pure (map.ts). */
+export interface SourceConnector {
+  system: SourceSystem;
+  fetchDocument(kind: DocumentKind, id: string): Promise<SourceDocument>;
+  eligibility(doc: SourceDocument): Eligibility;
+  normalize(doc: SourceDocument): SalesDocument;
+  payments?(doc: SourceDocument): SourcePayment[];
 }

@@ -1,0 +1,164 @@
+import { db } from "@/lib/db/client";
+import { loadIntegration } from "@/lib/integrations/load-integration";
+import { attempt } from "@/lib/pipeline/attempt";
+import { callRecorder } from "@/lib/pipeline/call-recorder";
+import { connectorsFor } from "@/lib/pipeline/connectors-for";
+import { markBooked, markError, markOpen, markProcessing, storeFetched } from "@/lib/pipeline/document-status";
+import { toFailure } from "@/lib/pipeline/failure";
+import { fixedDebtorFor } from "@/lib/pipeline/fixed-debtor";
+import { prepareBooking } from "@/lib/pipeline/prepare-booking";
+import { productFor } from "@/lib/pipeline/product-codes";
+import type { CostAccounts } from "@/lib/domain/vat-grid";
+import { inngest } from "../client";
+import { documentProcessRequested } from "../events";
+
+/**
+ * Books one recorded document: fetch from the shop → eligibility → normalize + pre-check →
+ * look up by our reference (a retry after a timeout must not book twice) → debtor → products →
+ * invoice → booked. One run at a time per integration, so debtors and products never race.
+ * Every external call is its own step; failures a retry cannot fix land on the Errors tab.
+ */
+export const processDocument = inngest.createFunction(
+  {
+    id: "process-document",
+    triggers: [documentProcessRequested],
+    concurrency: { limit: 1, key: "event.data.integrationId" },
+    retries: 5,
+    onFailure: async ({ event, error }) => {
+      const { documentId } = event.data.event.data as { documentId: string };
+      await markError(db(), documentId, {
+        code: "retries_exhausted",
+        message: `Could not reach the systems after several attempts: ${error.message}. Click Process to try again.`,
+      });
+    },
+  },
+  async ({ event, step }) => {
+    const { documentId, integrationId } = event.data;
+    const integration = await loadIntegration(db(), integrationId);
+    const calls = callRecorder();
+    const { source, target } = connectorsFor(integration, calls.onCall);
+    /** One external call as one step, its exchange saved for "More info". */
+    const external = <T>(id: string, call: () => Promise<T>) =>
+      step.run(id, async () => {
+        try {
+          return await attempt(call);
+        } finally {
+          await calls.save(db(), integrationId, documentId);
+        }
+      });
+    const fail = (failure: { code: string; message: string }) =>
+      step.run("record-error", async () => { await markError(db(), documentId, failure); return { status: "error", ...failure }; });
+
+    const doc = await step.run("start", async () => {
+      const row = await db().document.findUniqueOrThrow({ where: { id: documentId }, select: { kind: true, sourceId: true, status: true } });
+      if (row.status !== "booked") await markProcessing(db(), documentId);
+      return row;
+    });
+    if (doc.status === "booked") return { status: "booked", already: true };
+    const kind = doc.kind as "order" | "invoice" | "creditnote";
+
+    const fetched = await external("fetch-from-shop", () => source.fetchDocument(kind, doc.sourceId));
+    if (!fetched.ok) return fail(fetched.failure);
+    const raw = fetched.value;
+
+    const eligibility = source.eligibility(raw);
+    if (!eligibility.eligible) {
+      await step.run("mark-open", () => markOpen(db(), documentId, eligibility.reason).then(() => null));
+      return { status: "open", reason: eligibility.reason };
+    }
+
+    let prepared;
+    try {
+      prepared = prepareBooking(source, raw, {
+        licenseKey: integration.licenseKey,
+        vatGrid: integration.vatGrid,
+        costAccounts: integration.settings.costAccounts as CostAccounts | undefined,
+        descriptionSource: (integration.settings.target as { descriptionSource?: "order-number" | "invoice-number" } | undefined)?.descriptionSource,
+      });
+    } catch (err) {
+      const failure = toFailure(err);
+      await step.run("store-unbookable", () => storeFetched(db(), documentId, { payload: raw.payload, number: raw.number }).then(() => null));
+      return fail(failure);
+    }
+    const { document } = prepared;
+    await step.run("store-normalized", async () => {
+      const billing = document.customer.billing;
+      await storeFetched(db(), documentId, {
+        payload: raw.payload, number: document.source.number, normalized: document, totals: document.totals,
+        currency: document.currency, date: document.date,
+        customerName: billing.company || [billing.firstName, billing.lastName].filter(Boolean).join(" ") || document.customer.email,
+      });
+      return null;
+    });
+
+    const existing = await external("find-existing-invoice", () => target.findInvoiceByReference(prepared.reference));
+    if (!existing.ok) return fail(existing.failure);
+    if (existing.value) {
+      await step.run("mark-booked-existing", () => markBooked(db(), documentId, existing.value!).then(() => null));
+      return { status: "booked", invoice: existing.value, found: true };
+    }
+
+    // Debtor: the payment method's fixed debtor, else the one linked to this email, else found or created.
+    let debtorId = fixedDebtorFor(document, integration.paymentMethods);
+    const email = document.customer.email?.trim().toLowerCase();
+    if (!debtorId && email) {
+      debtorId = (await db().debtorLink.findUnique({ where: { integrationId_sourceKey: { integrationId, sourceKey: email } } }))?.targetId;
+      if (!debtorId) {
+        const found = await external("find-debtor", () => target.findDebtorByEmail(email));
+        if (!found.ok) return fail(found.failure);
+        debtorId = found.value ?? undefined;
+      }
+    }
+    if (!debtorId) {
+      const created = await external("create-debtor", () => target.createDebtor(document));
+      if (!created.ok) return fail(created.failure);
+      debtorId = created.value;
+    }
+    if (email) {
+      const targetId = debtorId;
+      await step.run("link-debtor", () =>
+        db().debtorLink.upsert({ where: { integrationId_sourceKey: { integrationId, sourceKey: email } }, create: { integrationId, sourceKey: email, targetId }, update: {} }).then(() => null),
+      );
+    }
+
+    // Products: find or create each distinct product once.
+    const productIds = new Map<string, string>();
+    for (const line of prepared.lines) {
+      const product = productFor(line);
+      if (productIds.has(product.code)) continue;
+      let productId = (await db().productLink.findUnique({ where: { integrationId_sourceCode: { integrationId, sourceCode: product.code } } }))?.targetId;
+      if (!productId) {
+        const found = await external(`find-product:${product.code}`, () => target.findProductByCode(product.code));
+        if (!found.ok) return fail(found.failure);
+        productId = found.value ?? undefined;
+      }
+      if (!productId) {
+        const created = await external(`create-product:${product.code}`, () =>
+          target.createProduct({ code: product.code, description: product.description, vatRate: line.vatRate, unitPriceExcl: line.unitPriceExcl, vatCode: line.vatCode, ledgerAccount: line.ledgerAccount }),
+        );
+        if (!created.ok) return fail(created.failure);
+        productId = created.value;
+      }
+      const targetId = productId;
+      await step.run(`link-product:${product.code}`, () =>
+        db().productLink.upsert({ where: { integrationId_sourceCode: { integrationId, sourceCode: product.code } }, create: { integrationId, sourceCode: product.code, targetId }, update: {} }).then(() => null),
+      );
+      productIds.set(product.code, productId);
+    }
+
+    const invoice = await external("create-invoice", () =>
+      target.createInvoice({
+        document,
+        lines: prepared.lines.map((l) => ({ ...l, productId: productIds.get(productFor(l).code) })),
+        debtorId: debtorId!,
+        reference: prepared.reference,
+        description: prepared.description,
+        dueDate: prepared.dueDate,
+        templateId: (integration.settings.target as { templateId?: string } | undefined)?.templateId,
+      }),
+    );
+    if (!invoice.ok) return fail(invoice.failure);
+    await step.run("mark-booked", () => markBooked(db(), documentId, invoice.value).then(() => null));
+    return { status: "booked", invoice: invoice.value };
+  },
+);
