@@ -36,7 +36,7 @@ test("the demo merchant logs in and sees the dashboard shell", async ({ page }) 
   await page.getByRole("link", { name: "CCV Shop → Rompslomp" }).click();
   const tabs = page.getByRole("navigation", { name: "Integration tabs" });
   for (const tab of ["Report", "Errors", "Open", "Configuration"]) await expect(tabs.getByRole("link", { name: tab })).toBeVisible();
-  await expect(page.getByText("Nothing booked yet.")).toBeVisible();
+  await expect(page.getByText("Nothing booked in this period.")).toBeVisible();
   await tabs.getByRole("link", { name: "Errors" }).click();
   await expect(page.getByText("No errors.")).toBeVisible();
   await tabs.getByRole("link", { name: "Configuration" }).click();

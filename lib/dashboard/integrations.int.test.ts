@@ -41,6 +41,15 @@ describe("account scoping of dashboard reads", () => {
     expect(await countDocuments(t.db, a.accountId, b.integrationId)).toEqual([]);
   });
 
+  it("searches the Report tab by booking period", async () => {
+    await t.db.document.create({ data: { integrationId: b.integrationId, kind: "order", sourceId: "old", status: "booked", rawPayload: {}, bookedAt: new Date("2026-01-15T10:00:00Z") } });
+    const january = await listDocuments(t.db, b.accountId, b.integrationId, "report", { from: new Date("2026-01-01"), to: new Date("2026-02-01") });
+    expect(january.map((d) => d.sourceId)).toEqual(["old"]);
+    const all = await listDocuments(t.db, b.accountId, b.integrationId, "report");
+    expect(all.map((d) => d.sourceId).sort()).toEqual(["1", "old"]);
+    await t.db.document.delete({ where: { integrationId_kind_sourceId: { integrationId: b.integrationId, kind: "order", sourceId: "old" } } });
+  });
+
   it("splits documents over the Report and Errors tabs", async () => {
     expect((await listDocuments(t.db, b.accountId, b.integrationId, "report")).map((d) => d.sourceId)).toEqual(["1"]);
     expect((await listDocuments(t.db, b.accountId, b.integrationId, "errors")).map((d) => d.sourceId)).toEqual(["2"]);

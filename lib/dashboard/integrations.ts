@@ -31,9 +31,15 @@ export function findIntegration(db: Db, accountId: string, integrationId: string
 export type DocumentTab = "report" | "errors" | "open";
 const statusesFor: Record<DocumentTab, string[]> = { report: ["booked"], errors: ["error"], open: ["open"] };
 
-export function listDocuments(db: Db, accountId: string, integrationId: string, tab: DocumentTab, take = 100) {
+export type Period = { from?: Date; to?: Date };
+
+export function listDocuments(db: Db, accountId: string, integrationId: string, tab: DocumentTab, period: Period = {}, take = 200) {
+  const dateField = tab === "report" ? "bookedAt" : "receivedAt";
   return db.document.findMany({
-    where: { integrationId, integration: { accountId }, status: { in: statusesFor[tab] } },
+    where: {
+      integrationId, integration: { accountId }, status: { in: statusesFor[tab] },
+      ...(period.from || period.to ? { [dateField]: { ...(period.from ? { gte: period.from } : {}), ...(period.to ? { lt: period.to } : {}) } } : {}),
+    },
     orderBy: tab === "report" ? { bookedAt: "desc" } : { receivedAt: "desc" },
     take,
     select: {

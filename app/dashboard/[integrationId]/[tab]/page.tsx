@@ -1,17 +1,30 @@
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { requireAccount } from "@/lib/auth/session";
-import { findIntegration, listDocuments, type DocumentTab } from "@/lib/dashboard/integrations";
+import { findIntegration, listDocuments, type DocumentTab, type Period } from "@/lib/dashboard/integrations";
 import { db } from "@/lib/db/client";
 import { StatusDot } from "@/components/status-dot";
+import { DocumentActions } from "../document-actions";
 
 const emptyText: Record<DocumentTab, string> = {
-  report: "Nothing booked yet.",
+  report: "Nothing booked in this period.",
   errors: "No errors. Everything that arrived could be booked.",
   open: "No open documents: nothing is waiting for an eligible shop status.",
 };
 
-export default async function TabPage({ params }: { params: Promise<{ integrationId: string; tab: string }> }) {
+const day = (value: string | undefined) => (value && /^\d{4}-\d{2}-\d{2}$/.test(value) ? new Date(`${value}T00:00:00Z`) : undefined);
+
+function periodFrom(search: Record<string, string | undefined>): Period {
+  const to = day(search.to);
+  return { from: day(search.from), to: to && new Date(to.getTime() + 86_400_000) };
+}
+
+export default async function TabPage({ params, searchParams }: {
+  params: Promise<{ integrationId: string; tab: string }>;
+  searchParams: Promise<Record<string, string | undefined>>;
+}) {
   const { integrationId, tab } = await params;
+  const search = await searchParams;
   const { accountId } = await requireAccount();
   const integration = await findIntegration(db(), accountId, integrationId);
   if (!integration) notFound();
@@ -33,32 +46,50 @@ export default async function TabPage({ params }: { params: Promise<{ integratio
   }
   if (tab !== "report" && tab !== "errors" && tab !== "open") notFound();
 
-  const documents = await listDocuments(db(), accountId, integrationId, tab);
-  if (documents.length === 0) return <p className="text-slate-600">{emptyText[tab]}</p>;
+  const documents = await listDocuments(db(), accountId, integrationId, tab, periodFrom(search));
   return (
-    <table className="w-full text-left text-sm">
-      <thead className="text-slate-500">
-        <tr>
-          <th className="py-2">Document</th>
-          <th>Customer</th>
-          <th className="text-right">Total</th>
-          <th>{tab === "report" ? "Booked as" : tab === "errors" ? "Reason" : "Waiting since"}</th>
-        </tr>
-      </thead>
-      <tbody className="divide-y divide-slate-200">
-        {documents.map((d) => (
-          <tr key={d.id}>
-            <td className="py-2">{d.kind} {d.sourceNumber ?? d.sourceId}</td>
-            <td>{d.customerName}</td>
-            <td className="text-right font-mono">{d.totalInclVat ? `${d.currency ?? ""} ${d.totalInclVat.toFixed(2)}` : ""}</td>
-            <td>
-              {tab === "report" && (d.targetNumber ?? d.targetRef)}
-              {tab === "errors" && <><span className="font-mono">{d.errorCode}</span> {d.errorDetail}</>}
-              {tab === "open" && d.receivedAt.toISOString().slice(0, 10)}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <>
+      <form className="mb-4 flex items-end gap-3 text-sm" aria-label="Search by period">
+        <label>From <input type="date" name="from" defaultValue={search.from} className="ml-1 rounded border border-slate-300 px-2 py-1" /></label>
+        <label>To <input type="date" name="to" defaultValue={search.to} className="ml-1 rounded border border-slate-300 px-2 py-1" /></label>
+        <button type="submit" className="rounded border border-slate-300 px-3 py-1 hover:bg-slate-100">Search</button>
+      </form>
+      {documents.length === 0 ? <p className="text-slate-600">{emptyText[tab]}</p> : (
+        <table className="w-full text-left text-sm" aria-label={`${tab} documents`}>
+          <thead className="text-slate-500">
+            <tr>
+              <th className="py-2">Document</th>
+              <th>Customer</th>
+              <th className="text-right">Total</th>
+              <th className="pl-4">{tab === "report" ? "Booked as" : tab === "errors" ? "Reason" : "Waiting for"}</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody className="divide-y divide-slate-200">
+            {documents.map((d) => (
+              <tr key={d.id} data-testid="document-row">
+                <td className="py-2">
+                  <Link href={`/dashboard/${integrationId}/documents/${d.id}`} className="hover:underline">{d.kind} {d.sourceNumber ?? d.sourceId}</Link>
+                </td>
+                <td>{d.customerName}</td>
+                <td className="text-right font-mono">{d.totalInclVat ? `${d.currency ?? ""} ${d.totalInclVat.toFixed(2)}` : ""}</td>
+                <td className="pl-4">
+                  {tab === "report" && <span className="rounded bg-purple-100 px-2 py-0.5 font-mono text-purple-900">{d.targetNumber ?? d.targetRef}</span>}
+                  {tab !== "report" && <>{tab === "errors" && <span className="font-mono text-xs text-slate-500">{d.errorCode} </span>}{d.errorDetail}</>}
+                </td>
+                <td className="whitespace-nowrap text-right">
+                  {tab !== "report" && (
+                    <>
+                      <Link href={`/dashboard/${integrationId}/documents/${d.id}`} className="mr-2 rounded bg-amber-400 px-2 py-1 text-xs font-medium text-slate-900 hover:bg-amber-300">More info</Link>
+                      <DocumentActions integrationId={integrationId} documentId={d.id} canReport={tab === "errors"} />
+                    </>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
   );
 }

@@ -1,0 +1,21 @@
+import { NextResponse } from "next/server";
+import { notFoundJson, withAccount } from "@/lib/auth/api";
+import { findDocument } from "@/lib/dashboard/documents";
+import { db } from "@/lib/db/client";
+import { reprocessDocument } from "@/lib/pipeline/reprocess-document";
+import { inngest } from "@/inngest/client";
+import { documentProcessRequested } from "@/inngest/events";
+
+type Ctx = { params: Promise<{ integrationId: string; documentId: string }> };
+
+/** The blue Process button on the Errors and Open tabs. */
+export const POST = withAccount<Ctx>(async (_req, { accountId }, { params }) => {
+  const { integrationId, documentId } = await params;
+  const document = await findDocument(db(), accountId, integrationId, documentId);
+  if (!document) return notFoundJson();
+  if (!(await reprocessDocument(db(), documentId))) {
+    return NextResponse.json({ error: "already_booked", message: "This document is already booked; it is never booked twice." }, { status: 409 });
+  }
+  await inngest.send(documentProcessRequested.create({ documentId, integrationId }));
+  return NextResponse.json({ queued: true }, { status: 202 });
+});
