@@ -1,0 +1,110 @@
+"use server";
+
+import { redirect } from "next/navigation";
+import { currentAccount } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { money } from "@/lib/domain/money";
+import { integrationForInstall } from "@/lib/install/install-access";
+import { completeInstall } from "@/lib/install/complete-install";
+import { refreshCatalog } from "@/lib/install/refresh-catalog";
+import { mergeSetting } from "@/lib/integrations/settings";
+
+/** Every wizard action re-checks access: the license key while installing, the owner afterwards. */
+async function access(licenseKey: string) {
+  const integration = await integrationForInstall(db(), licenseKey, await currentAccount());
+  if (!integration) throw new Error("This installation link is not valid (or you need to log in).");
+  return integration;
+}
+
+const back = (licenseKey: string, anchor = "", notice?: string) =>
+  redirect(`/install/${encodeURIComponent(licenseKey)}${notice ? `?notice=${encodeURIComponent(notice)}` : ""}${anchor}`);
+
+export async function acceptTerms(licenseKey: string) {
+  const integration = await access(licenseKey);
+  await db().integration.update({ where: { id: integration.id }, data: { termsAcceptedAt: new Date() } });
+  back(licenseKey, "#accounting");
+}
+
+export async function chooseAdministration(licenseKey: string, form: FormData) {
+  const integration = await access(licenseKey);
+  const companyId = String(form.get("administration") ?? "");
+  if (!companyId) back(licenseKey, "#administration", "Choose an administration.");
+  await mergeSetting(db(), integration.id, "target", { companyId });
+  const notice = await refreshCatalog(integration.id);
+  back(licenseKey, "#layout", notice);
+}
+
+export async function refreshAdministrationData(licenseKey: string) {
+  const integration = await access(licenseKey);
+  back(licenseKey, "#administration", await refreshCatalog(integration.id));
+}
+
+export async function chooseLayout(licenseKey: string, form: FormData) {
+  const integration = await access(licenseKey);
+  await mergeSetting(db(), integration.id, "target", {
+    templateId: String(form.get("template") ?? "") || undefined,
+    descriptionSource: form.get("descriptionSource") === "invoice-number" ? "invoice-number" : "order-number",
+  });
+  back(licenseKey, "#vat");
+}
+
+export async function saveVatGrid(licenseKey: string, form: FormData) {
+  const integration = await access(licenseKey);
+  const rows: { region: string; rate: string; vatCode: string; revenueAccount: string | null }[] = [];
+  for (let i = 0; form.has(`region_${i}`); i++) {
+    const vatCode = String(form.get(`vat_${i}`) ?? "");
+    if (!vatCode) continue; // only the countries the merchant sells to are configured
+    const rateText = String(form.get(`rate_${i}`) ?? "");
+    let rate: string;
+    try { rate = money(rateText, "VAT rate").toFixed(); } catch { back(licenseKey, "#vat", `"${rateText}" is not a VAT percentage.`); return; }
+    rows.push({ region: String(form.get(`region_${i}`)), rate, vatCode, revenueAccount: String(form.get(`account_${i}`) ?? "") || null });
+  }
+  const seen = new Set<string>();
+  for (const r of rows) {
+    const key = `${r.region}:${r.rate}`;
+    if (seen.has(key)) back(licenseKey, "#vat", `${r.region} ${r.rate}% appears twice.`);
+    seen.add(key);
+  }
+  await db().$transaction([
+    db().vatMapping.deleteMany({ where: { integrationId: integration.id } }),
+    db().vatMapping.createMany({ data: rows.map((r) => ({ integrationId: integration.id, ...r })) }),
+  ]);
+  await mergeSetting(db(), integration.id, "costAccounts", {
+    shipping: String(form.get("shippingAccount") ?? "") || undefined,
+    paymentCosts: String(form.get("paymentCostsAccount") ?? "") || undefined,
+  });
+  back(licenseKey, "#payment-methods", `VAT settings saved (${rows.length} rates).`);
+}
+
+export async function removeVatGrid(licenseKey: string) {
+  const integration = await access(licenseKey);
+  await db().vatMapping.deleteMany({ where: { integrationId: integration.id } });
+  back(licenseKey, "#vat", "VAT settings removed. You can begin again.");
+}
+
+export async function addPaymentMethod(licenseKey: string, form: FormData) {
+  const integration = await access(licenseKey);
+  const method = String(form.get("method") ?? "").trim();
+  const fixedDebtor = String(form.get("fixedDebtor") ?? "").trim() || null;
+  if (!method) back(licenseKey, "#payment-methods", "Enter the payment method as the webshop names it.");
+  await db().paymentMethodMapping.upsert({
+    where: { integrationId_method: { integrationId: integration.id, method } },
+    create: { integrationId: integration.id, method, classification: "default", fixedDebtor },
+    update: { fixedDebtor },
+  });
+  back(licenseKey, "#payment-methods");
+}
+
+export async function removePaymentMethod(licenseKey: string, id: string) {
+  const integration = await access(licenseKey);
+  await db().paymentMethodMapping.deleteMany({ where: { id, integrationId: integration.id } });
+  back(licenseKey, "#payment-methods");
+}
+
+export async function finishInstall(licenseKey: string) {
+  const integration = await access(licenseKey);
+  const problem = await completeInstall(integration.id);
+  if (problem) back(licenseKey, "#finish", problem);
+  const account = await currentAccount();
+  redirect(account?.accountId === integration.accountId ? `/dashboard/${integration.id}/report` : `/login?installed=${encodeURIComponent(licenseKey)}`);
+}

@@ -1,0 +1,178 @@
+import { notFound } from "next/navigation";
+import { systemNames, type SystemId } from "@/connectors/types";
+import { StatusDot } from "@/components/status-dot";
+import { currentAccount } from "@/lib/auth/session";
+import { db } from "@/lib/db/client";
+import { integrationForInstall } from "@/lib/install/install-access";
+import type { Choice, TargetCatalog } from "@/lib/install/target-setup";
+import { vatGridRows } from "@/lib/install/vat-grid-rows";
+import { settingsMap } from "@/lib/integrations/settings";
+import * as act from "./actions";
+
+export const dynamic = "force-dynamic";
+
+const button = "rounded-md px-3 py-1.5 text-sm font-medium";
+const select = "rounded border border-slate-300 px-2 py-1 text-sm";
+
+function Step({ id, title, done, children }: { id: string; title: string; done?: boolean; children: React.ReactNode }) {
+  return (
+    <section id={id} aria-label={title} className="rounded-lg border border-slate-200 bg-white p-5">
+      <h2 className="flex items-center gap-2 font-semibold">{done && <span aria-label="done" className="text-green-600">✓</span>}{title}</h2>
+      <div className="mt-3 space-y-3 text-sm">{children}</div>
+    </section>
+  );
+}
+
+export default async function InstallPage({ params, searchParams }: { params: Promise<{ licenseKey: string }>; searchParams: Promise<{ notice?: string }> }) {
+  const licenseKey = decodeURIComponent((await params).licenseKey);
+  const { notice } = await searchParams;
+  const integration = await integrationForInstall(db(), licenseKey, await currentAccount());
+  if (!integration) notFound();
+
+  const settings = settingsMap(integration.settings);
+  const target = (settings.target ?? {}) as { companyId?: string; templateId?: string; descriptionSource?: string };
+  const administrations = (settings.administrations ?? []) as Choice[];
+  const catalog = (settings.catalog ?? { vatCodes: [], accounts: [], templates: [] }) as TargetCatalog;
+  const costAccounts = (settings.costAccounts ?? {}) as { shipping?: string; paymentCosts?: string };
+  const source = integration.connections.find((c) => c.side === "source");
+  const accounting = integration.connections.find((c) => c.side === "target");
+  const sourceName = systemNames[integration.sourceSystem as SystemId];
+  const targetName = systemNames[integration.targetSystem as SystemId];
+  const grid = vatGridRows(integration.vatMappings.map((m) => ({ ...m, rate: m.rate.toFixed() })), catalog.vatCodes);
+  const k = licenseKey;
+
+  return (
+    <main className="mx-auto max-w-5xl space-y-5 px-6 py-10">
+      <header>
+        <h1 className="text-2xl font-semibold">Install {sourceName} → {targetName}</h1>
+        <p className="text-sm text-slate-600">License key <span className="font-mono">{licenseKey}</span>{integration.status === "active" && " · installed"}</p>
+      </header>
+      {notice && <p role="status" className="rounded-md bg-blue-50 px-3 py-2 text-sm text-blue-900">{notice}</p>}
+
+      <Step id="terms" title="1. Terms and conditions" done={!!integration.termsAcceptedAt}>
+        <p>The terms follow the general ICT terms and conditions of the industry organisation and the GDPR guidelines.</p>
+        {!integration.termsAcceptedAt && <form action={act.acceptTerms.bind(null, k)}><button className={`${button} bg-slate-900 text-white`}>Accept the terms</button></form>}
+      </Step>
+
+      <Step id="connections" title="2. Connections" done={source?.status === "ok" && accounting?.status === "ok"}>
+        <p><StatusDot status={source?.credentialsEnc ? (source.status === "error" ? "error" : "ok") : "unknown"} label={`Webshop (${sourceName})`} />
+          {source?.statusDetail && <span className="ml-2 text-red-700">{source.statusDetail}</span>}</p>
+        <p id="accounting" className="flex items-center gap-3">
+          <StatusDot status={accounting?.status ?? "unknown"} label={`Accounting (${targetName})`} />
+          {integration.termsAcceptedAt && (
+            <a href={`/api/oauth/${integration.targetSystem}/start?licenseKey=${encodeURIComponent(k)}`} className={`${button} ${accounting?.status === "ok" ? "border border-slate-300" : "bg-red-600 text-white"}`}>
+              {accounting?.status === "ok" ? "Reconnect" : "Connect"}
+            </a>
+          )}
+          {accounting?.statusDetail && <span className="text-red-700">{accounting.statusDetail}</span>}
+        </p>
+      </Step>
+
+      {accounting?.status === "ok" && (
+        <Step id="administration" title={`3. ${targetName} administration and invoice layout`} done={!!target.companyId}>
+          <form action={act.chooseAdministration.bind(null, k)} className="flex items-center gap-2">
+            <label>Administration{" "}
+              <select name="administration" defaultValue={target.companyId ?? ""} className={select}>
+                <option value="">Choose…</option>
+                {administrations.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
+              </select>
+            </label>
+            <button className={`${button} bg-slate-900 text-white`}>Save administration</button>
+          </form>
+          <form action={act.refreshAdministrationData.bind(null, k)}><button className={`${button} border border-slate-300`} aria-label="Refresh administration data">⟳ Refresh</button></form>
+          {target.companyId && (
+            <form id="layout" action={act.chooseLayout.bind(null, k)} className="flex flex-wrap items-center gap-2">
+              <label>Invoice layout{" "}
+                <select name="template" defaultValue={target.templateId ?? ""} className={select}>
+                  <option value="">Default layout</option>
+                  {catalog.templates.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+                </select>
+              </label>
+              <label>Description{" "}
+                <select name="descriptionSource" defaultValue={target.descriptionSource ?? "order-number"} className={select}>
+                  <option value="order-number">Order number</option>
+                  <option value="invoice-number">Invoice number</option>
+                </select>
+              </label>
+              <button className={`${button} bg-slate-900 text-white`}>Save layout</button>
+            </form>
+          )}
+        </Step>
+      )}
+
+      {target.companyId && (
+        <Step id="vat" title="4. VAT rates and revenue accounts" done={integration.vatMappings.length > 0}>
+          <p>Configure only the countries you sell to, plus ICP and International if they apply. Adjust the rate in the left column if you sell with another percentage.</p>
+          <form action={act.saveVatGrid.bind(null, k)}>
+            <div className="max-h-[28rem] overflow-y-auto rounded border border-slate-200">
+              <table className="w-full text-left text-sm" aria-label="VAT grid">
+                <thead className="sticky top-0 bg-slate-100"><tr><th className="px-2 py-1">Country</th><th>Rate %</th><th>VAT code</th><th>Revenue account</th></tr></thead>
+                <tbody>
+                  {grid.map((row, i) => (
+                    <tr key={`${row.region}:${row.rate}:${i}`} className="border-t border-slate-100">
+                      <td className="px-2 py-1">{row.label}<input type="hidden" name={`region_${i}`} value={row.region} /></td>
+                      <td><input name={`rate_${i}`} defaultValue={row.rate} aria-label={`${row.region} rate`} className="w-20 rounded border border-slate-300 px-1" readOnly={row.region === "ICP" || row.region === "INTL"} /></td>
+                      <td>
+                        <select name={`vat_${i}`} defaultValue={row.vatCode ?? ""} aria-label={`${row.region} ${row.rate}% VAT code`} className={select}>
+                          <option value="">Not used</option>
+                          {catalog.vatCodes.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
+                        </select>
+                      </td>
+                      <td>
+                        <select name={`account_${i}`} defaultValue={row.revenueAccount ?? ""} aria-label={`${row.region} ${row.rate}% revenue account`} className={select}>
+                          <option value="">Default</option>
+                          {catalog.accounts.map((a) => <option key={a.id} value={a.id}>{a.code ? `${a.code} ` : ""}{a.name}</option>)}
+                        </select>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            <div className="mt-3 flex flex-wrap items-center gap-3">
+              <label>Shipping costs account{" "}
+                <select name="shippingAccount" defaultValue={costAccounts.shipping ?? ""} className={select}>
+                  <option value="">Same as revenue</option>
+                  {catalog.accounts.map((a) => <option key={a.id} value={a.id}>{a.code ? `${a.code} ` : ""}{a.name}</option>)}
+                </select>
+              </label>
+              <label>Payment costs account{" "}
+                <select name="paymentCostsAccount" defaultValue={costAccounts.paymentCosts ?? ""} className={select}>
+                  <option value="">Same as revenue</option>
+                  {catalog.accounts.map((a) => <option key={a.id} value={a.id}>{a.code ? `${a.code} ` : ""}{a.name}</option>)}
+                </select>
+              </label>
+              <button className={`${button} bg-blue-600 text-white`}>Save VAT settings</button>
+            </div>
+          </form>
+          {integration.vatMappings.length > 0 && <form action={act.removeVatGrid.bind(null, k)}><button className={`${button} bg-slate-300`}>Remove VAT settings</button></form>}
+        </Step>
+      )}
+
+      {integration.vatMappings.length > 0 && (
+        <Step id="payment-methods" title="5. Payment methods and fixed debtors (optional)">
+          <p>Orders paid with a listed method are booked on its fixed debtor instead of a debtor per customer (never for ICP, which needs the customer&apos;s VAT number).</p>
+          <ul className="space-y-1">
+            {integration.paymentMethods.map((m) => (
+              <li key={m.id} className="flex items-center gap-3">
+                <span className="font-mono">{m.method}</span> → {m.fixedDebtor ?? "debtor per customer"}
+                <form action={act.removePaymentMethod.bind(null, k, m.id)}><button className="text-xs text-red-700 underline">remove</button></form>
+              </li>
+            ))}
+          </ul>
+          <form action={act.addPaymentMethod.bind(null, k)} className="flex flex-wrap items-center gap-2">
+            <input name="method" placeholder="Payment method, e.g. Bank transfer" aria-label="Payment method" className="rounded border border-slate-300 px-2 py-1" />
+            <input name="fixedDebtor" placeholder={`${targetName} debtor id`} aria-label="Fixed debtor" className="rounded border border-slate-300 px-2 py-1" />
+            <button className={`${button} border border-slate-300`}>Add</button>
+          </form>
+        </Step>
+      )}
+
+      {integration.vatMappings.length > 0 && (
+        <Step id="finish" title="6. Finish" done={integration.status === "active"}>
+          <form action={act.finishInstall.bind(null, k)}><button className={`${button} bg-green-600 text-white`}>{integration.status === "active" ? "Save and go to the dashboard" : "Finish installation"}</button></form>
+        </Step>
+      )}
+    </main>
+  );
+}
