@@ -1,0 +1,47 @@
+import { NextResponse } from "next/server";
+import { ConnectorError } from "@/connectors/types";
+import { db } from "@/lib/db/client";
+import { openCredentials } from "@/lib/crypto/secrets";
+import { receiveDocument } from "@/lib/pipeline/receive-document";
+import { webhookReceivers } from "@/lib/pipeline/webhook-receivers";
+import { inngest } from "@/inngest/client";
+import { documentProcessRequested } from "@/inngest/events";
+
+type Ctx = { params: Promise<{ system: string; licenseKey: string }> };
+
+const refuse = (status: number, error: string, message: string) => NextResponse.json({ error, message }, { status });
+
+/**
+ * Webhook receiver: verify, record, enqueue, answer in milliseconds. Anything unknown or unsigned
+ * gets 401 and changes nothing; a duplicate delivery finds the recorded document.
+ */
+export async function POST(req: Request, { params }: Ctx) {
+  const { system, licenseKey } = await params;
+  const receive = webhookReceivers[system];
+  const integration = receive
+    ? await db().integration.findUnique({ where: { licenseKey: decodeURIComponent(licenseKey) }, include: { connections: { where: { side: "source" } } } })
+    : null;
+  const credentialsEnc = integration?.connections[0]?.credentialsEnc;
+  if (!receive || !integration || integration.sourceSystem !== system || !credentialsEnc) return refuse(401, "unknown_webhook", "Unknown webhook address.");
+  if (integration.status === "cancelled") return refuse(410, "cancelled", "This integration was cancelled.");
+
+  const body = await req.text();
+  let notices;
+  try {
+    notices = receive({ headers: req.headers, body, credentials: openCredentials(credentialsEnc), url: req.url });
+  } catch (err) {
+    if (err instanceof ConnectorError && err.code === "unauthorized") return refuse(401, "bad_signature", err.message);
+    if (err instanceof ConnectorError) return refuse(400, err.code, err.message);
+    throw err;
+  }
+
+  const queued: string[] = [];
+  for (const notice of notices) {
+    const { documentId, process } = await receiveDocument(db(), { integrationId: integration.id, ...notice });
+    if (process) queued.push(documentId);
+  }
+  if (queued.length && integration.status === "active") {
+    await inngest.send(queued.map((documentId) => documentProcessRequested.create({ documentId, integrationId: integration.id })));
+  }
+  return NextResponse.json({ received: notices.length, queued: queued.length });
+}
