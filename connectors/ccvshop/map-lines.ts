@@ -1,0 +1,94 @@
+import { cents, D, money, type Dec } from "@/lib/domain/money";
+import type { SalesLine } from "@/lib/domain/sales-document";
+import type { CcvRow } from "./schemas";
+
+/**
+ * Line arithmetic of the manual's field-level tables, shared by orders and invoices.
+ * `incl` is the document's row flag (order_row_taxes_included / invoice_row_taxes_included);
+ * `zeroVat` is ICP or international: VAT is not charged there, so a line books at 0%.
+ */
+export type LineContext = { incl: boolean; zeroVat: boolean; sign: 1 | -1 };
+
+/** Unit prices keep six decimals: enough for incl→excl without losing a cent on the line total. */
+const UNIT_DP = 6;
+const str = (d: Dec) => d.toFixed();
+const unit = (d: Dec) => d.toDecimalPlaces(UNIT_DP).toFixed();
+const hundred = new D(100);
+
+/** The manual: "[tax], if the amount < 1 the percentage is multiplied by 100" (0.21 → 21). */
+export function vatPercentage(value: number | string | null | undefined, field = "tax"): Dec {
+  const rate = money(value, field);
+  return rate.gt(0) && rate.lt(1) ? rate.times(hundred) : rate;
+}
+
+/**
+ * One shop amount at the row's rate, as excl. and incl. VAT:
+ * excl = incl rows ? x / (1 + r) : x;  incl = incl rows ? x : x × (1 + r);
+ * and for ICP/international both are the excl. value ("incl. VAT and international: x / (1 + r)").
+ */
+export function split(x: Dec, rate: Dec, ctx: Pick<LineContext, "incl" | "zeroVat">): { excl: Dec; incl: Dec } {
+  const factor = rate.div(hundred).plus(1);
+  const excl = ctx.incl ? x.div(factor) : x;
+  if (ctx.zeroVat) return { excl, incl: excl };
+  return { excl, incl: ctx.incl ? x : x.times(factor) };
+}
+
+function line(kind: SalesLine["kind"], description: string, quantity: Dec, rate: Dec, unitPrice: { excl: Dec; incl: Dec }, total: { excl: Dec; incl: Dec }, discount = { excl: new D(0), incl: new D(0) }, code?: string): SalesLine {
+  const totalExcl = cents(total.excl);
+  const totalIncl = cents(total.incl);
+  return {
+    kind,
+    code,
+    description,
+    quantity: str(quantity),
+    vatRate: str(rate),
+    unitPriceExcl: unit(unitPrice.excl),
+    unitPriceIncl: unit(unitPrice.incl),
+    discountExcl: str(cents(discount.excl)),
+    discountIncl: str(cents(discount.incl)),
+    totalExcl: str(totalExcl),
+    totalIncl: str(totalIncl),
+    vatAmount: str(totalIncl.minus(totalExcl)),
+  };
+}
+
+/** Prices a row is read from: orders use selling_price, invoices price_with_attributes. */
+export type RowPriceFields = { price: "selling_price" | "price_with_attributes"; beforeDiscount: "price_without_discount" | "price_without_discount_with_attributes" };
+
+/**
+ * A product line. The unit price is the price before discount and the discount is
+ * (price before discount − price) × count, so unit × quantity − discount = the line total,
+ * which is the price the customer paid × count, rounded half-up to cents.
+ */
+export function productLine(row: CcvRow, fields: RowPriceFields, ctx: LineContext, index: number): SalesLine {
+  const where = `row ${index + 1}`;
+  const rate = vatPercentage(row.tax, `${where}.tax`);
+  const lineRate = ctx.zeroVat ? new D(0) : rate;
+  const price = money(row[fields.price] ?? row.selling_price ?? row.price_with_attributes, `${where}.${fields.price}`);
+  let before = row[fields.beforeDiscount] === null || row[fields.beforeDiscount] === undefined ? price : money(row[fields.beforeDiscount], `${where}.${fields.beforeDiscount}`);
+  // A "price before discount" below the price is an attribute surcharge, not a discount.
+  if (before.lt(price)) before = price;
+  const quantity = money(row.count, `${where}.count`).times(ctx.sign);
+  const paid = split(price, rate, ctx);
+  const listPrice = split(before, rate, ctx);
+  const off = split(before.minus(price), rate, ctx);
+  const code = [row.sub_product_number, row.product_number].map((c) => (c === null || c === undefined ? "" : String(c).trim())).find((c) => c !== "");
+  return line(
+    "product",
+    row.product_name?.trim() || code || "Product",
+    quantity,
+    lineRate,
+    listPrice,
+    { excl: paid.excl.times(quantity), incl: paid.incl.times(quantity) },
+    { excl: off.excl.times(quantity), incl: off.incl.times(quantity) },
+    code,
+  );
+}
+
+/** Shipping, payment costs and surcharges: one unit of `amount` at `rate` (0 for ICP/international). */
+export function costLine(kind: "shipping" | "payment" | "surcharge", description: string, amount: Dec, rate: Dec, ctx: LineContext): SalesLine {
+  const lineRate = ctx.zeroVat ? new D(0) : rate;
+  const value = split(amount, lineRate, ctx);
+  const quantity = new D(ctx.sign);
+  return line(kind, description, quantity, lineRate, value, { excl: value.excl.times(quantity), incl: value.incl.times(quantity) });
+}
