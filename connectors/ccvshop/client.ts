@@ -1,6 +1,6 @@
 import type { ConnectorContext, ExternalCallRecord } from "../types";
 import { ConnectorError } from "../types";
-import { ccvCredentialsSchema, type CcvCredentials } from "./config";
+import { ccvCredentialsSchema } from "./config";
 import { httpError } from "./http-errors";
 import { appSchema, pageSchema, parsePayload, webhookSchema, type CcvWebhook } from "./schemas";
 import { ccvDate, requestHash, responseHash, safeEqualHex } from "./signing";
@@ -30,7 +30,7 @@ export type Query = Record<string, string | number | boolean | undefined>;
 
 export type CcvClient = ReturnType<typeof createCcvClient>;
 
-export function createCcvClient(ctx: ConnectorContext<CcvCredentials>, options: CcvClientOptions = {}) {
+export function createCcvClient(ctx: ConnectorContext<unknown>, options: CcvClientOptions = {}) {
   const parsed = ccvCredentialsSchema.safeParse(ctx.credentials);
   if (!parsed.success) throw new ConnectorError("unauthorized", "CCV Shop API keys are missing. Reinstall the app from the CCV Shop App Store.", false);
   const { publicKey, secretKey } = parsed.data;
