@@ -106,12 +106,7 @@ export function receiveCcvWebhook(input: { headers: Headers; body: string; crede
   if (!credentials.success) throw new ConnectorError("unauthorized", "This CCV Shop webhook arrived for an integration without API keys.", false);
   const stored = storedSchema.safeParse(input.credentials.webhooks);
   const registration = verifyWebhook({ rawBody: input.body, hash: input.headers.get(WEBHOOK_HASH_HEADER), registrations: stored.success ? stored.data : [] });
-  let token: string | null = null;
-  try {
-    token = new URL(input.url).searchParams.get("token");
-  } catch {
-    token = null;
-  }
+  const token = URL.canParse(input.url) ? new URL(input.url).searchParams.get("token") : null;
   if (!registration && !safeEqualHex(webhookToken(credentials.data), token)) {
     throw new ConnectorError("unauthorized", "This CCV Shop webhook is not signed with a registered webhook key and carries no valid token.", false);
   }
