@@ -1,6 +1,7 @@
 import type { SystemId } from "../types";
 import type { SandboxHandler } from "./types";
 import { rompslompSandbox } from "../rompslomp/sandbox";
+import { ccvshopSandbox } from "../ccvshop/sandbox";
 
 /**
  * The simulators served under /sandbox/<system>/<tenant>/… in sandbox mode.
@@ -8,4 +9,5 @@ import { rompslompSandbox } from "../rompslomp/sandbox";
  */
 export const sandboxes: Partial<Record<SystemId, SandboxHandler>> = {
   rompslomp: rompslompSandbox,
+  ccvshop: ccvshopSandbox,
 };
