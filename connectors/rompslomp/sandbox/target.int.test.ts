@@ -143,6 +143,23 @@ describe("Rompslomp target against the sandbox", () => {
     expect(noContact.message).toBe("Rompslomp rejected the invoice: Contact bestaat niet.");
   });
 
+  it("validates like Rompslomp: missing contact, bad amounts, unpermitted parameters", async () => {
+    const post = (body: unknown) =>
+      sandboxFetch(`${sandboxBaseUrl(APP_URL, TENANT)}/api/v1/companies/${COMPANY}/sales_invoices`, {
+        method: "POST",
+        headers: { Authorization: `Bearer ${creds.accessToken}`, "Content-Type": "application/json" },
+        body: JSON.stringify(body),
+      });
+    const missing = await post({ sales_invoice: { date: "2024-03-02", invoice_lines: [{ description: "x", price_per_unit: "12,40", quantity: "1" }] } });
+    expect(missing.status).toBe(422);
+    expect(await missing.json()).toEqual({ error: { type: "client.parameters.validation", message: "Factuur is invalid: Contact moet opgegeven zijn, Factuurregel 1 stuksprijs is geen getal." } });
+    const typo = await post({ sales_invoice: { contact_id: 1, invoice_lines: [{ price: "1.00" }] } });
+    expect(typo.status).toBe(400);
+    expect((await typo.json()).error.type).toBe("client.parameters.unpermitted_parameters");
+    const noRoot = await post({ invoice: {} });
+    expect((await noRoot.json()).error.type).toBe("client.parameters.missing_parameter");
+  });
+
   it("adds a payment to the invoice on the clearing account", async () => {
     const found = await target.findInvoice("bk-ccvshop-482211");
     expect(found).toMatchObject({ status: "published", paymentStatus: "unpaid", openAmount: "34.6" });
