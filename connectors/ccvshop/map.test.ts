@@ -89,6 +89,12 @@ describe("normalizeOrder: prices excl. VAT with both surcharges (B2B, bank trans
     expect(() => precheck(doc)).not.toThrow();
   });
 
+  it("treats a price before discount below the selling price (attribute surcharge) as no discount", () => {
+    const order = clone(orderExcl);
+    order.orderrows[0]!.price_without_discount = 8;
+    expect(normalizeOrder(order).lines[0]).toMatchObject({ unitPriceExcl: "10", discountExcl: "0", totalExcl: "30" });
+  });
+
   it("names an unnamed extra_costs line Surcharge", () => {
     const order = clone(orderExcl) as Record<string, unknown>;
     order.extra_costs_description = "";
