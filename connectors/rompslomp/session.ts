@@ -27,6 +27,29 @@ export type RompslompSession = {
   credentials(): RompslompCredentials;
 };
 
+/**
+ * Refreshes in flight (and just finished) in this process, by the refresh token they used. With
+ * rotating refresh tokens, two sessions refreshing the same token at once would see the second
+ * refused as "revoked"; instead the second gets the first one's result. Kept a minute, so a
+ * session built from credentials read just before the refresh finds the new ones too.
+ */
+const refreshes = new Map<string, Promise<RompslompCredentials>>();
+const REMEMBER_MS = 60_000;
+
+function sharedRefresh(oauth: Parameters<typeof refresh>[0], refreshToken: string): Promise<RompslompCredentials> {
+  const key = `${oauth.baseUrl} ${refreshToken}`;
+  const known = refreshes.get(key);
+  if (known) return known;
+  const running = refresh(oauth, refreshToken);
+  refreshes.set(key, running);
+  const forget = () => { refreshes.delete(key); };
+  running.then(
+    () => { setTimeout(forget, REMEMBER_MS).unref?.(); },
+    forget, // a failed refresh is not remembered: the next attempt asks Rompslomp again
+  );
+  return running;
+}
+
 function parseCredentials(value: unknown): RompslompCredentials {
   const parsed = rompslompCredentialsSchema.safeParse(value);
   if (!parsed.success) throw new ConnectorError("not_connected", "Rompslomp is not connected. Click Connect in the Configuration tab.", false);
@@ -51,13 +74,13 @@ export function createSession(ctx: ConnectorContext<unknown>, auth: RompslompAut
     if (!app) throw new ConnectorError("oauth_not_configured", "The Rompslomp OAuth application is not configured on this server; please report it.", false);
     const oauth = { ...transport, baseUrl: auth.oauthBaseUrl ?? ctx.baseUrl, app, now };
     try {
-      await store(await refresh(oauth, creds.refreshToken));
+      await store(await sharedRefresh(oauth, creds.refreshToken));
     } catch (err) {
       if (!(err instanceof ConnectorError) || err.code !== "oauth_revoked" || !auth.reloadCredentials) throw err;
       const stored = rompslompCredentialsSchema.safeParse(await auth.reloadCredentials());
       if (!stored.success || stored.data.refreshToken === creds.refreshToken) throw err;
       creds = stored.data; // someone else refreshed first: their tokens are the live ones
-      if (needsRefresh(creds, now())) await store(await refresh(oauth, creds.refreshToken));
+      if (needsRefresh(creds, now())) await store(await sharedRefresh(oauth, creds.refreshToken));
     }
   }
 

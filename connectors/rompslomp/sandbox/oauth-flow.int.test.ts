@@ -3,7 +3,7 @@ import { setDb } from "@/lib/db/client";
 import { createTestDb, type TestDb } from "@/lib/db/testing";
 import { ConnectorError, type ExternalCallRecord } from "../../types";
 import { sandboxBaseUrl, sandboxOAuthApp, type RompslompCredentials } from "../config";
-import { createRompslompTarget, listCompanies } from "../index";
+import { createRompslompTarget, listAccounts, listCompanies, listTemplates, listVatTypes } from "../index";
 import { authorizeUrl, exchangeCode, parseCallback, refresh } from "../oauth";
 import { sandboxDemoRefreshToken } from "./state";
 import { APP_URL, REDIRECT_URI, admin, connectViaConsent, formFields, sandboxCtx, sandboxFetch } from "./testing";
@@ -100,6 +100,18 @@ describe("Rompslomp sandbox OAuth2, through the real oauth and client code", () 
     expect(persisted).toHaveLength(1);
   });
 
+  it("separate sessions (parallel wizard drop-downs) with the same expired token refresh once", async () => {
+    const creds = await connectViaConsent("oauth-wizard");
+    const expired = { ...creds, expiresAt: "2000-01-01T00:00:00.000Z" };
+    const calls: ExternalCallRecord[] = [];
+    const ctx = () => sandboxCtx("oauth-wizard", expired, calls);
+    const [vat, accounts, templates] = await Promise.all([
+      listVatTypes(ctx(), {}, settings.companyId), listAccounts(ctx(), {}, settings.companyId), listTemplates(ctx(), {}, settings.companyId),
+    ]);
+    expect([vat.length > 0, accounts.length > 0, templates.length]).toEqual([true, true, 2]);
+    expect(calls.filter((c) => c.url.endsWith("/oauth/token"))).toHaveLength(1);
+  });
+
   it("a refresh already done elsewhere is picked up from storage instead of failing", async () => {
     const creds = await connectViaConsent("oauth-elsewhere");
     const newer = await refresh(oauthOpts("oauth-elsewhere"), creds.refreshToken); // another process refreshed
@@ -143,7 +155,9 @@ describe("Rompslomp sandbox OAuth2, through the real oauth and client code", () 
     const persisted: RompslompCredentials[] = [];
     expect(await listCompanies(sandboxCtx("demo-x", demo), { onTokens: (c) => { persisted.push(c); } })).toHaveLength(1);
     expect(persisted).toHaveLength(1);
-    expect(await caught(listCompanies(sandboxCtx("demo-x", demo)))).toMatchObject({ code: "oauth_revoked" });
+    // Single use at the server (in this process, sessions holding it for a minute get the new tokens instead).
+    expect(await caught(refresh(oauthOpts("demo-x"), demo.refreshToken))).toMatchObject({ code: "oauth_revoked" });
+    expect(await listCompanies(sandboxCtx("demo-x", demo))).toHaveLength(1);
     expect(await listCompanies(sandboxCtx("demo-x", persisted[0]))).toHaveLength(1);
   });
 });
