@@ -2,7 +2,8 @@
  * `npm run bench:executor`: throughput and latency of the embedded Inngest executor on the
  * embedded (on-disk PGlite) database, with real inngest@4 functions over real HTTP.
  *
- *   events/s accepted   POST /e/:key, one event per request, 32 concurrent senders
+ *   events/s accepted   POST /e/:key, one event per request, 32 concurrent senders: alone
+ *                       (an event no function listens to) and while the runs below execute
  *   runs/s, steps/s     three-step runs, end to end (first event sent → last run completed)
  *   idle latency        event sent → first step body starts, one at a time, p50/p95
  *
@@ -139,15 +140,24 @@ async function scenario(name: string, opts: { split: boolean; checkpointing: boo
   while ((await completed()) < 50) await new Promise((r) => setTimeout(r, 20));
   const base = await completed();
 
+  const sendAll = async (name: string) => {
+    let next = 0;
+    await Promise.all(Array.from({ length: 32 }, async () => {
+      while (next < RUNS) {
+        next++;
+        await post(eventUrl, JSON.stringify([{ name, data: { orderId: String(next) } }]));
+      }
+    }));
+  };
+
+  // Ingest alone: events that start nothing.
+  const ingestStart = now();
+  await sendAll("bench/ignored");
+  const ingestOnly = RUNS / ((now() - ingestStart) / 1000);
+
   // Throughput: RUNS events from 32 concurrent senders, then wait for every run to finish.
   const start = now();
-  let next = 0;
-  await Promise.all(Array.from({ length: 32 }, async () => {
-    while (next < RUNS) {
-      next++;
-      await post(eventUrl, JSON.stringify([{ name: "bench/run", data: {} }]));
-    }
-  }));
+  await sendAll("bench/run");
   const acceptedAt = now();
   while ((await completed()) < base + RUNS) await new Promise((r) => setTimeout(r, 10));
   const doneAt = now();
@@ -180,7 +190,8 @@ async function scenario(name: string, opts: { split: boolean; checkpointing: boo
   const seconds = (doneAt - start) / 1000;
   return {
     scenario: name,
-    "events/s accepted": Math.round(RUNS / ((acceptedAt - start) / 1000)),
+    "events/s accepted (idle)": Math.round(ingestOnly),
+    "events/s accepted (busy)": Math.round(RUNS / ((acceptedAt - start) / 1000)),
     "runs/s (3 steps)": Math.round(RUNS / seconds),
     "steps/s": Math.round((3 * RUNS) / seconds),
     "idle p50 ms": Number(pct(latencies, 50).toFixed(1)),

@@ -22,6 +22,8 @@ export class Scheduler {
   /** Reservations handed out whose runs are not launched yet (they count against the cap). */
   private reserved = 0;
   private gates = new Gates();
+  /** Runs queued behind a full gate, per gate key: new runs of that key queue behind them (FIFO). */
+  private queuedBehind = new Map<string, number>();
   private throttle = new Windows();
   private cancelled = new Set<string>();
   private ready = false;
@@ -78,7 +80,8 @@ export class Scheduler {
       return null;
     }
     const gates = gatesFor(fn, event);
-    if (!this.gates.tryAcquire(gates)) {
+    if (gates.some((g) => (this.queuedBehind.get(g.key) ?? 0) > 0) || !this.gates.tryAcquire(gates)) {
+      for (const g of gates) this.queuedBehind.set(g.key, (this.queuedBehind.get(g.key) ?? 0) + 1);
       this.starved = true;
       return null;
     }
@@ -204,8 +207,9 @@ export class Scheduler {
           }
           const fn = this.registry.get(row.functionId);
           // A function the app no longer serves: the driver records that as the failure.
+          // Queued runs are not held back by the queue they are in: only gates, throttle, cap.
           const reservation = !fn ? this.reserveResumed(undefined, row.event) :
-            row.startedAt ? this.reserveResumed(fn, row.event) : this.reserve(fn, row.event, now);
+            row.startedAt ? this.reserveResumed(fn, row.event) : this.reserveQueued(fn, row.event, now);
           if (reservation === null) continue;
           if (typeof reservation === "number") {
             await this.store.patchRun({ id: row.id, runAt: reservation });
@@ -222,6 +226,8 @@ export class Scheduler {
           else this.release(p.reservation);
         }
         if (rows.length >= limit) this.pollAgain = true;
+        // Nothing due and nothing waiting: forget queue counts (cancelled runs never leave them).
+        if (!rows.length && !this.starved) this.queuedBehind.clear();
       } while (this.pollAgain && !this.stopped);
       // Runs this process parks arm their own timers (wakeAt); the database is asked for the
       // next due time only now and then, for runs parked by others or before a restart.
@@ -236,6 +242,22 @@ export class Scheduler {
       this.polling = false;
       if (this.pollAgain) this.wake();
     }
+  }
+
+  /** A queued run that never started: throttle and gates apply; it leaves its queues. */
+  private reserveQueued(fn: CompiledFunction, event: unknown, now: number): Reservation | number | null {
+    const gates = gatesFor(fn, event);
+    const counts = gates.map((g) => this.queuedBehind.get(g.key) ?? 0);
+    gates.forEach((g) => this.queuedBehind.delete(g.key)); // so reserve() does not hold it back
+    const reservation = this.reserve(fn, event, now);
+    // Still queued: the queue keeps (at least) this run; started: one run fewer in it.
+    const stays = reservation === null || typeof reservation === "number";
+    gates.forEach((g, i) => {
+      const left = stays ? Math.max(counts[i]!, 1) : Math.max(0, counts[i]! - 1);
+      if (left) this.queuedBehind.set(g.key, left);
+      else this.queuedBehind.delete(g.key);
+    });
+    return reservation;
   }
 
   /** A run that already started is not throttled again; only gates and the cap apply. */

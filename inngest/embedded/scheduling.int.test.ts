@@ -17,6 +17,8 @@ describe("embedded executor scheduling", () => {
   const started: string[] = [];
   const bStarted = latch();
   let dedupeRuns = 0;
+  const fifo: string[] = [];
+  const holdFirst = latch();
 
   beforeAll(async () => {
     h = await startHarness((inngest) => [
@@ -41,6 +43,15 @@ describe("embedded executor scheduling", () => {
             if (tag === "A1") await bStarted.done;
             await new Promise((r) => setTimeout(r, 100));
             active.set(key, active.get(key)! - 1);
+          });
+        },
+      ),
+      inngest.createFunction(
+        { id: "fifo", triggers: [{ event: "test/fifo" }], concurrency: { limit: 1, key: "event.data.licenseKey" } },
+        async ({ event, step }) => {
+          await step.run("work", async () => {
+            fifo.push(event.data.tag as string);
+            if (event.data.tag === "1") await holdFirst.done;
           });
         },
       ),
@@ -79,6 +90,16 @@ describe("embedded executor scheduling", () => {
     expect(runs.map((r) => r.concurrencyKey).sort()).toEqual(["fn:test-app-per-key:K1", "fn:test-app-per-key:K1", "fn:test-app-per-key:K2"]);
   });
 
+  it("starts runs with the same key in the order their events arrived", async () => {
+    await h.executor.send({ name: "test/fifo", data: { licenseKey: "K", tag: "1" } });
+    await waitFor(() => fifo.length === 1, "the first run to start");
+    for (const tag of ["2", "3", "4"]) await h.executor.send({ name: "test/fifo", data: { licenseKey: "K", tag } });
+    holdFirst.release();
+    for (const tag of ["5", "6"]) await h.executor.send({ name: "test/fifo", data: { licenseKey: "K", tag } });
+    await finishedRuns(h.db, "test-app-fifo", 6);
+    expect(fifo).toEqual(["1", "2", "3", "4", "5", "6"]);
+  });
+
   it("starts nothing for a duplicate event id, in one batch or later", async () => {
     const first = await h.executor.send([{ name: "test/dedupe", id: "order-1", data: {} }, { name: "test/dedupe", id: "order-1", data: {} }]);
     const again = await h.executor.send({ name: "test/dedupe", id: "order-1", data: {} });
@@ -105,16 +126,17 @@ describe("embedded executor cron", () => {
   it("fires cron triggers, once per tick", async () => {
     const testDb = await createTestDb();
     const ticks: { cron: unknown; id: unknown }[] = [];
-    // The executor's clock runs ahead so that the next minute boundary is ~4 s away: the
-    // "* * * * *" cron fires soon instead of within a minute.
-    const offset = 60_000 - (Date.now() % 60_000) - 4_000 + 60_000;
+    // The executor's clock runs ahead so that the next minute boundary is ~8 s away: the
+    // "* * * * *" cron fires soon instead of within a minute (a slow start just means the
+    // following tick, hence the long wait below).
+    const offset = 60_000 - (Date.now() % 60_000) - 8_000 + 60_000;
     const h = await startHarness((inngest) => [
       inngest.createFunction({ id: "ticker", triggers: [{ cron: "TZ=Europe/Amsterdam * * * * *" }] }, async ({ event, step }) => {
         await step.run("tick", () => ticks.push({ cron: event.data.cron, id: event.id }));
       }),
     ], { now: () => Date.now() + offset, testDb });
     try {
-      await waitFor(() => ticks.length >= 1, "a cron tick", 30_000);
+      await waitFor(() => ticks.length >= 1, "a cron tick", 80_000);
       const [run] = await finishedRuns(h.db, "test-app-ticker");
       expect(run!.status).toBe("completed");
       expect((run!.event as { name: string }).name).toBe("inngest/scheduled.timer");
@@ -129,5 +151,5 @@ describe("embedded executor cron", () => {
       await h.close();
       await testDb.close();
     }
-  }, 60_000);
+  }, 120_000);
 });

@@ -26,9 +26,9 @@ describe("executor store and ops queries", () => {
     await Promise.all([
       store.saveStep("r1", { ...step, stepId: "s1" }, now),
       store.saveStep("r1", { ...step, stepId: "s1", data: { v: 2 } }, now),
-      store.saveStep("r2", { ...step, stepId: "s1", seq: null, op: "StepPlanned", wakeAt: new Date(now + 5_000), error: { name: "Error", message: "down" } }, now),
+      store.saveStep("r2", { ...step, stepId: "s1", seq: null, op: "StepPlanned", wakeAt: new Date(now + 3_600_000), error: { name: "Error", message: "down" } }, now),
       store.patchRun({ id: "r1", status: "completed", output: { ok: true }, endedAt: now, leaseUntil: null }),
-      store.patchRun({ id: "r2", status: "running", attempt: 1, runAt: now + 5_000 }),
+      store.patchRun({ id: "r2", status: "running", attempt: 1, runAt: now + 3_600_000 }),
     ]);
     const r1 = await getRun(t.db, "r1");
     expect(r1).toMatchObject({ status: "completed", output: { ok: true } });
