@@ -39,6 +39,8 @@ export const envSchema = z.object({
   INNGEST_EVENT_KEY: optionalString,
   INNGEST_SIGNING_KEY: optionalString,
   INNGEST_EMBEDDED_PORT: z.coerce.number().int().positive().default(8288),
+  ROMPSLOMP_CLIENT_ID: optionalString,
+  ROMPSLOMP_CLIENT_SECRET: optionalString,
   SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, "SMTP_URL must be smtp:// or smtps://").optional()),
   MAIL_FROM: z.string().default("Boekkoppeling <no-reply@localhost>"),
   SUPPORT_EMAIL: z.string().default("support@localhost"),

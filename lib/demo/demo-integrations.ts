@@ -1,4 +1,14 @@
+import { ccvshopDemoSource } from "@/connectors/ccvshop/sandbox/demo";
+import { rompslompDemoTarget } from "@/connectors/rompslomp/sandbox/demo";
 import type { SourceSystem, TargetSystem } from "@/connectors/types";
+
+/** What a demo integration's side is configured with; absent for systems without a connector yet. */
+export type DemoSide = {
+  credentials: Record<string, unknown>;
+  settings: Record<string, unknown>;
+  vatGrid?: { region: string; rate: string; vatCode: string; revenueAccount: string }[];
+  costAccounts?: Record<string, string>;
+};
 
 /** The five demo integrations of contracts/sandbox.md, one per manual. Tenant slug = license key in lower case. */
 export const demoIntegrations: {
@@ -6,18 +16,15 @@ export const demoIntegrations: {
   name: string;
   source: SourceSystem;
   target: TargetSystem;
-  settings: Record<string, unknown>;
+  demoSource?: (tenant: string) => DemoSide;
+  demoTarget?: (tenant: string) => DemoSide;
 }[] = [
-  { licenseKey: "DEMO-MAGENTO-ROMPSLOMP", name: "Magento 2 → Rompslomp", source: "magento2", target: "rompslomp",
-    settings: { documentKinds: ["invoice", "creditnote"], bookPayments: false } },
+  { licenseKey: "DEMO-MAGENTO-ROMPSLOMP", name: "Magento 2 → Rompslomp", source: "magento2", target: "rompslomp", demoTarget: rompslompDemoTarget },
   { licenseKey: "DEMO-CCVSHOP-ROMPSLOMP", name: "CCV Shop → Rompslomp", source: "ccvshop", target: "rompslomp",
-    settings: { documentKinds: ["order"], orderTrigger: "paid", bookPayments: true } },
-  { licenseKey: "DEMO-PRESTASHOP-EBOEKHOUDEN", name: "PrestaShop → e-Boekhouden", source: "prestashop", target: "eboekhouden",
-    settings: { documentKinds: ["order"], orderTrigger: "payment-accepted-or-later", bookAs: "mutations", bookPayments: true } },
-  { licenseKey: "DEMO-CCVSHOP-WEFACT", name: "CCV Shop → WeFact", source: "ccvshop", target: "wefact",
-    settings: { documentKinds: ["invoice", "creditnote"], bookPayments: false } },
-  { licenseKey: "DEMO-KMOSHOPS-FACTUURSTUREN", name: "KMO Shops → Factuursturen", source: "kmoshops", target: "factuursturen",
-    settings: { documentKinds: ["order"], bookPayments: false } },
+    demoSource: (t) => ccvshopDemoSource(t, "paid-orders"), demoTarget: rompslompDemoTarget },
+  { licenseKey: "DEMO-PRESTASHOP-EBOEKHOUDEN", name: "PrestaShop → e-Boekhouden", source: "prestashop", target: "eboekhouden" },
+  { licenseKey: "DEMO-CCVSHOP-WEFACT", name: "CCV Shop → WeFact", source: "ccvshop", target: "wefact", demoSource: (t) => ccvshopDemoSource(t, "invoices") },
+  { licenseKey: "DEMO-KMOSHOPS-FACTUURSTUREN", name: "KMO Shops → Factuursturen", source: "kmoshops", target: "factuursturen" },
 ];
 
 export const DEMO_LOGIN = { email: "demo@example.com", password: "demo", company: "Demo Webwinkel B.V.", name: "Demo Merchant" } as const;

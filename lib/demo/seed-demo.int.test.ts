@@ -1,12 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { authenticate } from "../auth/authenticate";
+import { setDb } from "../db/client";
 import { createTestDb, type TestDb } from "../db/testing";
 import { demoIntegrations } from "./demo-integrations";
 import { seedDemo } from "./seed-demo";
 
 let t: TestDb;
-beforeAll(async () => { t = await createTestDb(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => { t = await createTestDb(); setDb(t.db); });
+afterAll(async () => { setDb(undefined); await t.close(); });
 
 describe("demo merchant", () => {
   it("is seeded once with the five integrations of the sandbox contract, tenant = license key in lower case", async () => {
@@ -20,6 +21,15 @@ describe("demo merchant", () => {
       "http://localhost:3000/sandbox/rompslomp/demo-ccvshop-rompslomp",
     ]);
     expect(await t.db.user.count()).toBe(1);
+
+    // Fully configured as a merchant would: sealed credentials, settings, VAT grid, webhooks registered at the sandbox shop.
+    expect(ccv.connections.every((c) => c.status === "ok" && c.credentialsEnc?.startsWith("v1:"))).toBe(true);
+    const grid = await t.db.vatMapping.findMany({ where: { integrationId: ccv.id } });
+    expect(grid.find((r) => r.region === "NL" && r.rate.eq(21))?.vatCode).toBe("748551423");
+    expect(grid.some((r) => r.region === "ICP") && grid.some((r) => r.region === "INTL")).toBe(true);
+    expect(new Set(grid.map((r) => r.region)).size).toBe(29); // 27 EU countries + ICP + International
+    const shop = await t.db.sandboxTenant.findUniqueOrThrow({ where: { system_tenant: { system: "ccvshop", tenant: "demo-ccvshop-rompslomp" } } });
+    expect(JSON.stringify(shop.state)).toContain("http://localhost:3000/api/webhooks/ccvshop/DEMO-CCVSHOP-ROMPSLOMP");
   });
 
   it("logs in as demo@example.com / demo", async () => {

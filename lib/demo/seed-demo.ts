@@ -1,10 +1,16 @@
+import { sourceSetups } from "@/connectors/registry";
+import { inProcessSandboxFetch } from "@/connectors/sandbox/in-process-fetch";
+import type { Prisma } from "../db/generated/client";
 import type { Db } from "../db/client";
 import { hashPassword } from "../crypto/password";
-import { DEMO_LOGIN, demoIntegrations } from "./demo-integrations";
+import { sealCredentials } from "../crypto/secrets";
+import { webhookUrl } from "../install/complete-install";
+import { DEMO_LOGIN, demoIntegrations, type DemoSide } from "./demo-integrations";
 
 /**
  * Seeds the demo merchant of contracts/sandbox.md. Idempotent: an existing demo account is left
- * as the merchant changed it; missing demo integrations are added.
+ * as the merchant changed it; missing demo integrations are added, configured as a merchant
+ * would (credentials, settings, VAT grid) and, for webhook shops, registered with the sandbox shop.
  */
 export async function seedDemo(db: Db, appUrl: string): Promise<{ created: boolean }> {
   const existing = await db.user.findUnique({ where: { email: DEMO_LOGIN.email }, select: { accountId: true } });
@@ -22,24 +28,34 @@ export async function seedDemo(db: Db, appUrl: string): Promise<{ created: boole
   for (const demo of demoIntegrations) {
     if (await db.integration.findUnique({ where: { licenseKey: demo.licenseKey }, select: { id: true } })) continue;
     const tenant = demo.licenseKey.toLowerCase();
-    await db.integration.create({
+    const source = demo.demoSource?.(tenant);
+    const target = demo.demoTarget?.(tenant);
+    const connection = (side: "source" | "target", system: string, config?: DemoSide) => ({
+      side, system, baseUrl: `${appUrl}/sandbox/${system}/${tenant}`,
+      ...(config ? { credentialsEnc: sealCredentials(config.credentials), status: "ok", lastCheckedAt: new Date() } : {}),
+    });
+    const settings: Record<string, unknown> = { source: source?.settings ?? {}, target: target?.settings ?? {}, payments: { enabled: demo.licenseKey === "DEMO-CCVSHOP-ROMPSLOMP" || demo.licenseKey === "DEMO-PRESTASHOP-EBOEKHOUDEN" } };
+    if (target?.costAccounts) settings.costAccounts = target.costAccounts;
+    const integration = await db.integration.create({
       data: {
-        accountId,
-        licenseKey: demo.licenseKey,
-        name: demo.name,
-        sourceSystem: demo.source,
-        targetSystem: demo.target,
-        status: "active",
-        termsAcceptedAt: new Date(),
-        connections: {
-          create: [
-            { side: "source", system: demo.source, baseUrl: `${appUrl}/sandbox/${demo.source}/${tenant}` },
-            { side: "target", system: demo.target, baseUrl: `${appUrl}/sandbox/${demo.target}/${tenant}` },
-          ],
-        },
-        settings: { create: Object.entries(demo.settings).map(([key, value]) => ({ key, value: value as object })) },
+        accountId, licenseKey: demo.licenseKey, name: demo.name, sourceSystem: demo.source, targetSystem: demo.target,
+        status: "active", termsAcceptedAt: new Date(),
+        connections: { create: [connection("source", demo.source, source), connection("target", demo.target, target)] },
+        settings: { create: Object.entries(settings).map(([key, value]) => ({ key, value: value as Prisma.InputJsonValue })) },
+        vatMappings: { create: target?.vatGrid ?? [] },
       },
     });
+    const setup = sourceSetups[demo.source];
+    if (source && setup?.registerWebhooks) {
+      const ctx = { baseUrl: `${appUrl}/sandbox/${demo.source}/${tenant}`, credentials: source.credentials, fetch: inProcessSandboxFetch };
+      const keep = await setup.registerWebhooks(ctx, webhookUrl(demo.source, demo.licenseKey, appUrl), source.settings);
+      if (keep) {
+        await db.connection.update({
+          where: { integrationId_side: { integrationId: integration.id, side: "source" } },
+          data: { credentialsEnc: sealCredentials({ ...source.credentials, ...keep }) },
+        });
+      }
+    }
   }
   return { created: !existing };
 }

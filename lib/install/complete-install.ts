@@ -3,7 +3,9 @@ import { db } from "../db/client";
 import { loadIntegration } from "../integrations/load-integration";
 import { trialEnd } from "../integrations/settings";
 import { toFailure } from "../pipeline/failure";
-import { sourceSetups } from "./source-setup";
+import { sourceSetups } from "@/connectors/registry";
+import type { SourceSystem } from "@/connectors/types";
+import { saveCredentials } from "../integrations/connection-credentials";
 
 /** Where a webshop delivers its webhooks for one integration. */
 export const webhookUrl = (system: string, licenseKey: string, appUrl = env().APP_URL) =>
@@ -23,11 +25,12 @@ export async function completeInstall(integrationId: string): Promise<string | n
   if (!target?.companyId) return "Choose the administration first.";
   if (integration.vatGrid.length === 0) return "Configure and save the VAT rates first.";
 
-  const setup = sourceSetups[integration.sourceSystem];
+  const setup = sourceSetups[integration.sourceSystem as SourceSystem];
   const ctx = { baseUrl: integration.source.baseUrl, credentials: integration.source.credentials };
   try {
-    await setup?.testConnection(ctx);
-    await setup?.registerWebhooks?.(ctx, webhookUrl(integration.sourceSystem, integration.licenseKey));
+    await setup?.testConnection(ctx, integration.settings.source);
+    const keep = await setup?.registerWebhooks?.(ctx, webhookUrl(integration.sourceSystem, integration.licenseKey), integration.settings.source);
+    if (keep) await saveCredentials(db(), integrationId, "source", integration.sourceSystem as SourceSystem, { ...integration.source.credentials, ...keep });
   } catch (err) {
     const failure = toFailure(err);
     await db().connection.update({ where: { integrationId_side: { integrationId, side: "source" } }, data: { status: "error", statusDetail: failure.message, lastCheckedAt: new Date() } });

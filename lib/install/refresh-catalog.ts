@@ -4,7 +4,8 @@ import { saveCredentials } from "../integrations/connection-credentials";
 import { loadIntegration } from "../integrations/load-integration";
 import { setSetting } from "../integrations/settings";
 import { toFailure } from "../pipeline/failure";
-import { targetSetups } from "./target-setup";
+import { targetSetups } from "@/connectors/registry";
+import type { TargetSystem } from "@/connectors/types";
 
 /**
  * The wizard's refresh arrows: read the administrations and, for the chosen one, its VAT codes,
@@ -13,7 +14,7 @@ import { targetSetups } from "./target-setup";
  */
 export async function refreshCatalog(integrationId: string): Promise<string> {
   const integration = await loadIntegration(db(), integrationId);
-  const setup = targetSetups[integration.targetSystem];
+  const setup = targetSetups[integration.targetSystem as TargetSystem];
   if (!setup) return `Setting up ${integration.targetSystem} is not supported in this version.`;
   const ctx = {
     baseUrl: integration.target.baseUrl,

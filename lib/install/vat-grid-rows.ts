@@ -1,6 +1,6 @@
 import { euVatRates } from "../domain/eu-vat-rates";
 import { money } from "../domain/money";
-import type { VatCodeChoice } from "./target-setup";
+import type { VatCodeChoice } from "@/connectors/setup-types";
 
 export type GridRow = { region: string; label: string; rate: string; vatCode?: string; revenueAccount?: string };
 
@@ -11,8 +11,8 @@ export type GridRow = { region: string; label: string; rate: string; vatCode?: s
  */
 export function vatGridRows(saved: { region: string; rate: string; vatCode: string; revenueAccount: string | null }[], vatCodes: VatCodeChoice[], shopCountry = "NL"): GridRow[] {
   const suggest = (region: string, rate: string) => {
-    if (region === "ICP") return vatCodes.find((c) => c.scope === "icp")?.id;
-    if (region === "INTL") return vatCodes.find((c) => c.scope === "export")?.id;
+    // ICP supplies of goods and exports are both 0% with their own code in most systems.
+    if (region === "ICP" || region === "INTL") return vatCodes.find((c) => c.scope === "zero")?.id;
     if (region !== shopCountry) return undefined;
     return vatCodes.find((c) => c.scope === "domestic" && c.rate !== undefined && money(c.rate).eq(money(rate)))?.id;
   };

@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { setDb } from "../db/client";
 import { createTestDb, type TestDb } from "../db/testing";
 import { seedDemo } from "../demo/seed-demo";
 import { loadCredentials, saveCredentials } from "./connection-credentials";
 
 let t: TestDb;
-beforeAll(async () => { t = await createTestDb(); });
-afterAll(async () => { await t.close(); });
+beforeAll(async () => { t = await createTestDb(); setDb(t.db); });
+afterAll(async () => { setDb(undefined); await t.close(); });
 
 describe("secrets at rest", () => {
   it("a dump of the whole database holds no plaintext API key, token or password", async () => {

@@ -4,7 +4,7 @@ import { StatusDot } from "@/components/status-dot";
 import { currentAccount } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { integrationForInstall } from "@/lib/install/install-access";
-import type { Choice, TargetCatalog } from "@/lib/install/target-setup";
+import type { Choice, TargetCatalog } from "@/connectors/setup-types";
 import { vatGridRows } from "@/lib/install/vat-grid-rows";
 import { settingsMap } from "@/lib/integrations/settings";
 import * as act from "./actions";

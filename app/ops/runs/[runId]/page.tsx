@@ -14,6 +14,13 @@ function Json({ value }: { value: unknown }) {
   return <pre className="max-h-64 overflow-auto rounded bg-slate-50 p-2 text-xs">{text.length > 4000 ? `${text.slice(0, 4000)}\n…` : text}</pre>;
 }
 
+/** A WaitForEvent row is keyed by the event it waits for; its own name is in opts. */
+function stepLabel(s: { name: string | null; op: string; stepId: string; opts: unknown }): string {
+  const display = (s.opts as { displayName?: unknown } | null)?.displayName;
+  if (s.op === "WaitForEvent") return `${typeof display === "string" ? display : "wait"} (for ${s.name ?? "an event"})`;
+  return s.name ?? s.stepId.slice(0, 12);
+}
+
 /** One run: its event, every step with attempts and errors, and the outcome. */
 export default async function RunPage({ params }: Props) {
   await requireOperator();
@@ -53,7 +60,7 @@ export default async function RunPage({ params }: Props) {
               <li key={s.stepId} className="px-4 py-3 text-sm">
                 <div className="flex flex-wrap items-center gap-3">
                   <span className="w-6 text-right text-slate-400">{s.seq ?? "…"}</span>
-                  <span className="font-medium">{s.name ?? s.stepId.slice(0, 12)}</span>
+                  <span className="font-medium">{stepLabel(s)}</span>
                   <span className="rounded bg-slate-100 px-2 py-0.5 text-xs">{s.op}{s.seq === null ? " (pending)" : ""}</span>
                   <span className="text-xs text-slate-500">attempts {s.attempts}</span>
                   {s.wakeAt && s.seq === null && <span className="text-xs text-slate-500">due {time(s.wakeAt)}</span>}

@@ -4,7 +4,8 @@ import { db } from "@/lib/db/client";
 import { readOAuthState } from "@/lib/install/oauth-state";
 import { oauthRedirectUri, wizardUrl } from "@/lib/install/oauth-redirect";
 import { refreshCatalog } from "@/lib/install/refresh-catalog";
-import { targetSetups } from "@/lib/install/target-setup";
+import { targetSetups } from "@/connectors/registry";
+import type { TargetSystem } from "@/connectors/types";
 import { saveCredentials } from "@/lib/integrations/connection-credentials";
 import { toFailure } from "@/lib/pipeline/failure";
 
@@ -15,7 +16,7 @@ export async function GET(req: Request, { params }: Ctx) {
   const { system } = await params;
   const query = new URL(req.url).searchParams;
   const licenseKey = readOAuthState(query.get("state") ?? "");
-  const setup = targetSetups[system];
+  const setup = targetSetups[system as TargetSystem];
   if (!licenseKey || !setup?.exchangeCode) {
     return NextResponse.json({ error: "invalid_state", message: "This connection link has expired or is not valid. Start again from the installation page." }, { status: 400 });
   }

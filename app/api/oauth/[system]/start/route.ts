@@ -4,7 +4,8 @@ import { db } from "@/lib/db/client";
 import { integrationForInstall } from "@/lib/install/install-access";
 import { createOAuthState } from "@/lib/install/oauth-state";
 import { oauthRedirectUri } from "@/lib/install/oauth-redirect";
-import { targetSetups } from "@/lib/install/target-setup";
+import { targetSetups } from "@/connectors/registry";
+import type { TargetSystem } from "@/connectors/types";
 
 type Ctx = { params: Promise<{ system: string }> };
 
@@ -13,7 +14,7 @@ export async function GET(req: Request, { params }: Ctx) {
   const { system } = await params;
   const licenseKey = new URL(req.url).searchParams.get("licenseKey") ?? "";
   const integration = await integrationForInstall(db(), licenseKey, await currentAccount());
-  const setup = targetSetups[system];
+  const setup = targetSetups[system as TargetSystem];
   if (!integration || integration.targetSystem !== system || !setup?.authorizeUrl) {
     return NextResponse.json({ error: "not_found", message: "No installation to connect for this link." }, { status: 404 });
   }

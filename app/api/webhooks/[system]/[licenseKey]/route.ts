@@ -1,9 +1,9 @@
 import { NextResponse } from "next/server";
-import { ConnectorError } from "@/connectors/types";
+import { ConnectorError, type SourceSystem } from "@/connectors/types";
 import { db } from "@/lib/db/client";
 import { openCredentials } from "@/lib/crypto/secrets";
 import { receiveDocument } from "@/lib/pipeline/receive-document";
-import { webhookReceivers } from "@/lib/pipeline/webhook-receivers";
+import { webhookReceivers } from "@/connectors/registry";
 import { inngest } from "@/inngest/client";
 import { documentProcessRequested } from "@/inngest/events";
 
@@ -17,7 +17,7 @@ const refuse = (status: number, error: string, message: string) => NextResponse.
  */
 export async function POST(req: Request, { params }: Ctx) {
   const { system, licenseKey } = await params;
-  const receive = webhookReceivers[system];
+  const receive = webhookReceivers[system as SourceSystem];
   const integration = receive
     ? await db().integration.findUnique({ where: { licenseKey: decodeURIComponent(licenseKey) }, include: { connections: { where: { side: "source" } } } })
     : null;
