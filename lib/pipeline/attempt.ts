@@ -15,7 +15,7 @@ export async function attempt<T>(call: () => Promise<T>): Promise<Attempt<T>> {
     const failure = toFailure(err);
     if (!failure.retryable) return { ok: false, failure };
     if (failure.retryAfterMs) throw new RetryAfterError(`${failure.code}: ${failure.message}`, failure.retryAfterMs);
-    throw new Error(`${failure.code}: ${failure.message}`);
+    throw new Error(`${failure.code}: ${failure.message}`, { cause: err });
   }
 }
 
