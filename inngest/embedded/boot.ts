@@ -18,6 +18,8 @@ export function startEmbeddedExecutor(e: Env): Promise<EmbeddedExecutor | undefi
         port: e.INNGEST_EMBEDDED_PORT,
         serveUrl,
         signingKey: embeddedKey(e),
+        // `next dev`: pick up added or edited functions without a restart, like the dev server.
+        resyncIntervalMs: e.NODE_ENV === "development" ? 5_000 : 0,
         // PGlite has one owner, this process: leases left in it are from a previous life.
         resumeLeasesOnStart: isEmbedded(e),
       });

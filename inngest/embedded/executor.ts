@@ -102,7 +102,10 @@ export async function startExecutor(options: ExecutorOptions): Promise<EmbeddedE
   sync.onFirstSync(() => scheduler.start());
   crons.start();
   const stopRetention = startRetention(store, o.retentionDays, o.now, log);
-  if (o.serveUrl) void sync.syncUntilDone(o.serveUrl, o.syncRetryMs);
+  if (o.serveUrl) {
+    void sync.syncUntilDone(o.serveUrl, o.syncRetryMs);
+    sync.resyncEvery(o.serveUrl, o.resyncIntervalMs);
+  }
 
   return {
     url,

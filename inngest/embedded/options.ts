@@ -20,6 +20,8 @@ export type ExecutorOptions = {
   maxConcurrentRuns?: number;
   callTimeoutMs?: number;
   syncRetryMs?: number;
+  /** Sync the app again this often (0: only at start). Useful in development. */
+  resyncIntervalMs?: number;
   /**
    * Sign calls to the app (and require the SDK's key on /fn/register and checkpoints), as
    * Inngest Cloud does; the app's client must be in cloud mode with the same key. Unset: dev
@@ -53,6 +55,7 @@ export function resolveOptions(o: ExecutorOptions): ResolvedOptions {
     maxConcurrentRuns: o.maxConcurrentRuns ?? 64,
     callTimeoutMs: o.callTimeoutMs ?? 15 * 60_000,
     syncRetryMs: o.syncRetryMs ?? 500,
+    resyncIntervalMs: o.resyncIntervalMs ?? 0,
     checkpointing: o.checkpointing ?? true,
     resumeLeasesOnStart: o.resumeLeasesOnStart ?? false,
     retentionDays: o.retentionDays ?? 30,

@@ -16,6 +16,9 @@ type Log = (level: "info" | "warn" | "error", msg: string) => void;
 export class Sync {
   private stopped = false;
   private syncedOnce = false;
+  /** What each app last registered: an unchanged re-sync writes nothing. */
+  private lastSeen = new Map<string, string>();
+  private resyncTimer?: NodeJS.Timeout;
   private listeners: (() => void)[] = [];
 
   constructor(
@@ -42,9 +45,13 @@ export class Sync {
 
   /** Stores an app's functions and makes them live. */
   async apply(appId: string, url: string, configs: FunctionConfig[]): Promise<void> {
-    await this.store.saveApp(appId, url, configs);
-    const live = this.registry.setApp(appId, configs);
-    this.log("info", `[inngest-embedded] synced app ${appId}: ${live.length} function(s) at ${url}`);
+    const fingerprint = JSON.stringify([url, configs]);
+    if (this.lastSeen.get(appId) !== fingerprint) {
+      await this.store.saveApp(appId, url, configs);
+      const live = this.registry.setApp(appId, configs);
+      this.lastSeen.set(appId, fingerprint);
+      this.log("info", `[inngest-embedded] synced app ${appId}: ${live.length} function(s) at ${url}`);
+    }
     this.syncedOnce = true;
     for (const l of this.listeners.splice(0)) l();
   }
@@ -57,6 +64,16 @@ export class Sync {
 
   stop(): void {
     this.stopped = true;
+    clearInterval(this.resyncTimer);
+  }
+
+  /** Re-syncs every `intervalMs` (development: edited functions are picked up without a restart). */
+  resyncEvery(serveUrl: string, intervalMs: number): void {
+    if (intervalMs <= 0) return;
+    this.resyncTimer = setInterval(() => {
+      if (this.syncedOnce && !this.stopped) this.syncOnce(serveUrl).catch(() => undefined);
+    }, intervalMs);
+    this.resyncTimer.unref();
   }
 
   /** PUTs the serve URL until the app answers and the sync succeeds. */
