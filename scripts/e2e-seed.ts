@@ -4,6 +4,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { env } from "../lib/config/env";
 import { hashPassword } from "../lib/crypto/password";
+import { ccvshopDemoSource } from "../connectors/ccvshop/sandbox/demo";
+import { sealCredentials } from "../lib/crypto/secrets";
 import { db } from "../lib/db/client";
 import { applyMigrations } from "../lib/db/migrate";
 import { openSqlRunner } from "../lib/db/sql-runner";
@@ -23,6 +25,25 @@ const other = await db().account.create({
   include: { integrations: true },
 });
 const demo = await db().integration.findUniqueOrThrow({ where: { licenseKey: "DEMO-CCVSHOP-ROMPSLOMP" } });
+
+// A fresh CCV Shop → Rompslomp integration of the demo merchant, as the App Store handshake leaves
+// it: shop connected, everything else still to be done in the wizard.
+const fresh = "E2E-CCVSHOP-ROMPSLOMP";
+const tenant = fresh.toLowerCase();
+const appUrl = env().APP_URL;
+const shop = ccvshopDemoSource(tenant, "paid-orders");
+await db().integration.create({
+  data: {
+    accountId: demo.accountId, licenseKey: fresh, name: "E2E shop → Rompslomp", sourceSystem: "ccvshop", targetSystem: "rompslomp", status: "installing",
+    connections: {
+      create: [
+        { side: "source", system: "ccvshop", baseUrl: `${appUrl}/sandbox/ccvshop/${tenant}`, credentialsEnc: sealCredentials(shop.credentials), status: "ok" },
+        { side: "target", system: "rompslomp", baseUrl: `${appUrl}/sandbox/rompslomp/${tenant}` },
+      ],
+    },
+    settings: { create: [{ key: "source", value: shop.settings }] },
+  },
+});
 
 const out = path.join(import.meta.dirname, "..", "e2e", ".state", "seed.json");
 fs.mkdirSync(path.dirname(out), { recursive: true });

@@ -1,5 +1,6 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { currentAccount } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
@@ -16,8 +17,11 @@ async function access(licenseKey: string) {
   return integration;
 }
 
-const back = (licenseKey: string, anchor = "", notice?: string) =>
-  redirect(`/install/${encodeURIComponent(licenseKey)}${notice ? `?notice=${encodeURIComponent(notice)}` : ""}${anchor}`);
+/** Back to the wizard, re-rendered (a redirect to the same page with only a new #anchor would not refresh it). */
+const back = (licenseKey: string, anchor = "", notice?: string) => {
+  revalidatePath(`/install/${encodeURIComponent(licenseKey)}`);
+  return redirect(`/install/${encodeURIComponent(licenseKey)}${notice ? `?notice=${encodeURIComponent(notice)}` : ""}${anchor}`);
+};
 
 export async function acceptTerms(licenseKey: string) {
   const integration = await access(licenseKey);

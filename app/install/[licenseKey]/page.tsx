@@ -72,7 +72,7 @@ export default async function InstallPage({ params, searchParams }: { params: Pr
         <Step id="administration" title={`3. ${targetName} administration and invoice layout`} done={!!target.companyId}>
           <form action={act.chooseAdministration.bind(null, k)} className="flex items-center gap-2">
             <label>Administration{" "}
-              <select name="administration" defaultValue={target.companyId ?? ""} className={select}>
+              <select name="administration" aria-label="Administration" defaultValue={target.companyId ?? ""} className={select}>
                 <option value="">Choose…</option>
                 {administrations.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
               </select>
@@ -83,13 +83,13 @@ export default async function InstallPage({ params, searchParams }: { params: Pr
           {target.companyId && (
             <form id="layout" action={act.chooseLayout.bind(null, k)} className="flex flex-wrap items-center gap-2">
               <label>Invoice layout{" "}
-                <select name="template" defaultValue={target.templateId ?? ""} className={select}>
+                <select name="template" aria-label="Invoice layout" defaultValue={target.templateId ?? ""} className={select}>
                   <option value="">Default layout</option>
                   {catalog.templates.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
                 </select>
               </label>
               <label>Description{" "}
-                <select name="descriptionSource" defaultValue={target.descriptionSource ?? "order-number"} className={select}>
+                <select name="descriptionSource" aria-label="Description" defaultValue={target.descriptionSource ?? "order-number"} className={select}>
                   <option value="order-number">Order number</option>
                   <option value="invoice-number">Invoice number</option>
                 </select>
@@ -131,13 +131,13 @@ export default async function InstallPage({ params, searchParams }: { params: Pr
             </div>
             <div className="mt-3 flex flex-wrap items-center gap-3">
               <label>Shipping costs account{" "}
-                <select name="shippingAccount" defaultValue={costAccounts.shipping ?? ""} className={select}>
+                <select name="shippingAccount" aria-label="Shipping costs account" defaultValue={costAccounts.shipping ?? ""} className={select}>
                   <option value="">Same as revenue</option>
                   {catalog.accounts.map((a) => <option key={a.id} value={a.id}>{a.code ? `${a.code} ` : ""}{a.name}</option>)}
                 </select>
               </label>
               <label>Payment costs account{" "}
-                <select name="paymentCostsAccount" defaultValue={costAccounts.paymentCosts ?? ""} className={select}>
+                <select name="paymentCostsAccount" aria-label="Payment costs account" defaultValue={costAccounts.paymentCosts ?? ""} className={select}>
                   <option value="">Same as revenue</option>
                   {catalog.accounts.map((a) => <option key={a.id} value={a.id}>{a.code ? `${a.code} ` : ""}{a.name}</option>)}
                 </select>
