@@ -5,11 +5,13 @@ import { dispatchSandbox } from "./dispatch";
  * the app talks to its own sandbox before its HTTP server listens, e.g. seeding at boot).
  * The request is the same one the real client would send; only the network hop is skipped.
  */
+const networkFetch = globalThis.fetch; // captured: this function may itself be installed as the global fetch
+
 export const inProcessSandboxFetch: typeof fetch = async (input, init) => {
   const request = new Request(input, init);
   const path = new URL(request.url).pathname;
   const at = path.indexOf("/sandbox/");
-  if (at < 0) return fetch(request);
+  if (at < 0) return networkFetch(request);
   const segments = path.slice(at + "/sandbox/".length).split("/").filter(Boolean).map(decodeURIComponent);
   return dispatchSandbox(request, segments, true);
 };

@@ -6,6 +6,7 @@ import { connectorsFor } from "@/lib/pipeline/connectors-for";
 import { markBooked, markError, markOpen, markProcessing, storeFetched } from "@/lib/pipeline/document-status";
 import { toFailure } from "@/lib/pipeline/failure";
 import { fixedDebtorFor } from "@/lib/pipeline/fixed-debtor";
+import { recordConnectionHealth } from "@/lib/pipeline/connection-health";
 import { prepareBooking } from "@/lib/pipeline/prepare-booking";
 import { productFor } from "@/lib/pipeline/product-codes";
 import type { CostAccounts } from "@/lib/domain/vat-grid";
@@ -36,7 +37,6 @@ export const processDocument = inngest.createFunction(
     const { documentId, integrationId } = event.data;
     const integration = await loadIntegration(db(), integrationId);
     const calls = callRecorder();
-    const { source, target } = connectorsFor(integration, calls.onCall);
     /** One external call as one step, its exchange saved for "More info". */
     const external = <T>(id: string, call: () => Promise<T>) =>
       step.run(id, async () => {
@@ -46,8 +46,20 @@ export const processDocument = inngest.createFunction(
           await calls.save(db(), integrationId, documentId);
         }
       });
-    const fail = (failure: { code: string; message: string }) =>
-      step.run("record-error", async () => { await markError(db(), documentId, failure); return { status: "error", ...failure }; });
+    const fail = (failure: { code: string; message: string }, side?: "source" | "target") =>
+      step.run("record-error", async () => {
+        await markError(db(), documentId, failure);
+        if (side) await recordConnectionHealth(db(), integrationId, side, failure);
+        return { status: "error", ...failure };
+      });
+
+    let connectors;
+    try {
+      connectors = connectorsFor(integration, calls.onCall);
+    } catch (err) {
+      return fail(toFailure(err)); // unsupported system or invalid settings: no retry can help
+    }
+    const { source, target } = connectors;
 
     const doc = await step.run("start", async () => {
       const row = await db().document.findUniqueOrThrow({ where: { id: documentId }, select: { kind: true, sourceId: true, status: true } });
@@ -58,7 +70,7 @@ export const processDocument = inngest.createFunction(
     const kind = doc.kind as "order" | "invoice" | "creditnote";
 
     const fetched = await external("fetch-from-shop", () => source.fetchDocument(kind, doc.sourceId));
-    if (!fetched.ok) return fail(fetched.failure);
+    if (!fetched.ok) return fail(fetched.failure, "source");
     const raw = fetched.value;
 
     const eligibility = source.eligibility(raw);
@@ -92,7 +104,7 @@ export const processDocument = inngest.createFunction(
     });
 
     const existing = await external("find-existing-invoice", () => target.findInvoiceByReference(prepared.reference));
-    if (!existing.ok) return fail(existing.failure);
+    if (!existing.ok) return fail(existing.failure, "target");
     if (existing.value) {
       await step.run("mark-booked-existing", () => markBooked(db(), documentId, existing.value!).then(() => null));
       return { status: "booked", invoice: existing.value, found: true };
@@ -105,13 +117,13 @@ export const processDocument = inngest.createFunction(
       debtorId = (await db().debtorLink.findUnique({ where: { integrationId_sourceKey: { integrationId, sourceKey: email } } }))?.targetId;
       if (!debtorId) {
         const found = await external("find-debtor", () => target.findDebtorByEmail(email));
-        if (!found.ok) return fail(found.failure);
+        if (!found.ok) return fail(found.failure, "target");
         debtorId = found.value ?? undefined;
       }
     }
     if (!debtorId) {
       const created = await external("create-debtor", () => target.createDebtor(document));
-      if (!created.ok) return fail(created.failure);
+      if (!created.ok) return fail(created.failure, "target");
       debtorId = created.value;
     }
     if (email) {
@@ -129,14 +141,14 @@ export const processDocument = inngest.createFunction(
       let productId = (await db().productLink.findUnique({ where: { integrationId_sourceCode: { integrationId, sourceCode: product.code } } }))?.targetId;
       if (!productId) {
         const found = await external(`find-product:${product.code}`, () => target.findProductByCode(product.code));
-        if (!found.ok) return fail(found.failure);
+        if (!found.ok) return fail(found.failure, "target");
         productId = found.value ?? undefined;
       }
       if (!productId) {
         const created = await external(`create-product:${product.code}`, () =>
           target.createProduct({ code: product.code, description: product.description, vatRate: line.vatRate, unitPriceExcl: line.unitPriceExcl, vatCode: line.vatCode, ledgerAccount: line.ledgerAccount }),
         );
-        if (!created.ok) return fail(created.failure);
+        if (!created.ok) return fail(created.failure, "target");
         productId = created.value;
       }
       const targetId = productId;
@@ -157,7 +169,7 @@ export const processDocument = inngest.createFunction(
         templateId: (integration.settings.target as { templateId?: string } | undefined)?.templateId,
       }),
     );
-    if (!invoice.ok) return fail(invoice.failure);
+    if (!invoice.ok) return fail(invoice.failure, "target");
     await step.run("mark-booked", () => markBooked(db(), documentId, invoice.value).then(() => null));
     return { status: "booked", invoice: invoice.value };
   },

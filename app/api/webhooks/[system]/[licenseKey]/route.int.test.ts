@@ -1,0 +1,48 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { webhookToken } from "@/connectors/ccvshop/webhook";
+import { sandboxCredentials } from "@/connectors/ccvshop/sandbox/credentials";
+import { inProcessSandboxFetch } from "@/connectors/sandbox/in-process-fetch";
+import { setDb } from "@/lib/db/client";
+import { createTestDb, type TestDb } from "@/lib/db/testing";
+import { seedDemo } from "@/lib/demo/seed-demo";
+import { POST } from "./route";
+
+const KEY = "DEMO-CCVSHOP-ROMPSLOMP";
+let t: TestDb;
+const realFetch = globalThis.fetch;
+
+beforeAll(async () => {
+  t = await createTestDb();
+  setDb(t.db);
+  globalThis.fetch = inProcessSandboxFetch;
+  await seedDemo(t.db, "http://localhost:3000");
+});
+afterAll(async () => { globalThis.fetch = realFetch; setDb(undefined); await t.close(); });
+
+const deliver = (licenseKey: string, body: string, query = "", system = "ccvshop") =>
+  POST(new Request(`http://localhost:3000/api/webhooks/${system}/${licenseKey}${query}`, { method: "POST", body, headers: { "content-type": "application/json" } }), {
+    params: Promise.resolve({ system, licenseKey }),
+  });
+
+const validToken = () => `?token=${webhookToken(sandboxCredentials(KEY.toLowerCase()))}`;
+
+describe("webhook receiver", () => {
+  it("refuses an unsigned or wrongly signed delivery with 401 and records nothing", async () => {
+    const body = JSON.stringify({ id: 1, href: "http://x/api/rest/v1/orders/1" });
+    expect((await deliver(KEY, body)).status).toBe(401);
+    expect((await deliver(KEY, body, "?token=deadbeef")).status).toBe(401);
+    expect(await t.db.document.count()).toBe(0);
+  });
+
+  it("refuses unknown addresses: another license key, another system", async () => {
+    expect((await deliver("NO-SUCH-KEY", "{}", validToken())).status).toBe(401);
+    expect((await deliver(KEY, "{}", validToken(), "prestashop")).status).toBe(401);
+  });
+
+  it("answers malformed JSON with 400 and a clear message", async () => {
+    const res = await deliver(KEY, "{not json", validToken());
+    expect(res.status).toBe(400);
+    expect((await res.json()).message).toMatch(/not valid JSON/);
+    expect(await t.db.document.count()).toBe(0);
+  });
+});
