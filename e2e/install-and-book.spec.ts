@@ -12,6 +12,9 @@ test("walk the whole wizard on a fresh CCV Shop → Rompslomp integration, then 
 
   // Terms, then connect Rompslomp through its OAuth consent page (red → green dot).
   await page.getByRole("button", { name: "Accept the terms" }).click();
+  await expect(page.getByRole("combobox", { name: "Process" })).toHaveValue("paid-orders");
+  await page.getByRole("button", { name: "Save processing choice" }).click();
+  await expect(page.getByRole("status")).toContainText("Processing choice saved.");
   await page.getByRole("link", { name: "Connect" }).click();
   await expect(page.getByRole("button", { name: "Allow" })).toBeVisible();
   await page.getByRole("button", { name: "Allow" }).click();
@@ -41,6 +44,9 @@ test("walk the whole wizard on a fresh CCV Shop → Rompslomp integration, then 
   await page.getByRole("button", { name: "Finish installation" }).click();
   await expect(page).toHaveURL(/\/dashboard\/[^/]+\/report$/);
   const reportUrl = page.url();
+  await page.getByRole("link", { name: "Configuration" }).click();
+  await expect(page.getByRole("link", { name: "Edit configuration" })).toHaveAttribute("href", `/install/${KEY}`);
+  await page.goto(reportUrl);
 
   // A paid order placed in the shop arrives by webhook and is booked in Rompslomp.
   const order = {

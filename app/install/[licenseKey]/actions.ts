@@ -52,6 +52,16 @@ export async function chooseLayout(licenseKey: string, form: FormData) {
   back(licenseKey, "#vat");
 }
 
+/** "Paid orders" (no credit notes) or "invoices" (debit and credit): decides which webhooks count. */
+export async function chooseDocumentTrigger(licenseKey: string, form: FormData) {
+  const integration = await access(licenseKey);
+  const documentTrigger = form.get("documentTrigger") === "invoices" ? "invoices" : "paid-orders";
+  await mergeSetting(db(), integration.id, "source", { documentTrigger });
+  // An installed integration re-registers its webhooks for the new choice at once.
+  const problem = integration.status === "active" ? await completeInstall(integration.id) : null;
+  back(licenseKey, "#processing", problem ?? "Processing choice saved.");
+}
+
 export async function saveVatGrid(licenseKey: string, form: FormData) {
   const integration = await access(licenseKey);
   const rows: { region: string; rate: string; vatCode: string; revenueAccount: string | null }[] = [];

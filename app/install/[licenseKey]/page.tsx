@@ -30,6 +30,7 @@ export default async function InstallPage({ params, searchParams }: { params: Pr
   if (!integration) notFound();
 
   const settings = settingsMap(integration.settings);
+  const sourceSettings = (settings.source ?? {}) as { documentTrigger?: string };
   const target = (settings.target ?? {}) as { companyId?: string; templateId?: string; descriptionSource?: string };
   const administrations = (settings.administrations ?? []) as Choice[];
   const catalog = (settings.catalog ?? { vatCodes: [], accounts: [], templates: [] }) as TargetCatalog;
@@ -67,6 +68,19 @@ export default async function InstallPage({ params, searchParams }: { params: Pr
           {accounting?.statusDetail && <span className="text-red-700">{accounting.statusDetail}</span>}
         </p>
       </Step>
+
+      {integration.termsAcceptedAt && integration.sourceSystem === "ccvshop" && (
+        <Step id="processing" title="Processing: paid orders or invoices">
+          <p>Paid orders keep unpaid orders out of your books, but include no credit notes. Invoices include every debit and credit invoice.</p>
+          <form action={act.chooseDocumentTrigger.bind(null, k)} className="flex items-center gap-2">
+            <select name="documentTrigger" aria-label="Process" defaultValue={sourceSettings.documentTrigger ?? "paid-orders"} className={select}>
+              <option value="paid-orders">Paid orders</option>
+              <option value="invoices">Invoices (debit and credit)</option>
+            </select>
+            <button className={`${button} bg-slate-900 text-white`}>Save processing choice</button>
+          </form>
+        </Step>
+      )}
 
       {accounting?.status === "ok" && (
         <Step id="administration" title={`3. ${targetName} administration and invoice layout`} done={!!target.companyId}>

@@ -32,7 +32,10 @@ export default async function TabPage({ params, searchParams }: {
   if (tab === "configuration") {
     return (
       <section aria-label="Connections">
-        <h2 className="text-lg font-semibold">Connections</h2>
+        <div className="flex items-center justify-between">
+          <h2 className="text-lg font-semibold">Connections</h2>
+          <Link href={`/install/${encodeURIComponent(integration.licenseKey)}`} className="rounded-md bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-500">Edit configuration</Link>
+        </div>
         <ul className="mt-3 space-y-2">
           {integration.connections.map((c) => (
             <li key={c.side} className="flex items-center gap-3 text-sm">
