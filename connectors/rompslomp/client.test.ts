@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ConnectorError, type ExternalCallRecord } from "../types";
+import { type ExternalCallRecord } from "../types";
 import { createRompslompClient } from "./client";
+import { caught } from "../testing";
 
 const TOKEN = "ngLL9N98o-ULVpwTALprgymQnpWVtyNdxFkQwd1pJmY";
 type Handler = (url: URL, init: RequestInit) => Response | Promise<Response>;
@@ -19,15 +20,6 @@ function setup(handler: Handler, timeoutMs?: number) {
 
 const err = (status: number, type: string, message: string, headers?: HeadersInit) => Response.json({ error: { type, message } }, { status, headers });
 
-async function caught(promise: Promise<unknown>): Promise<ConnectorError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof ConnectorError) return e;
-    throw e;
-  }
-  throw new Error("expected a ConnectorError");
-}
 
 describe("Rompslomp client", () => {
   it("sends Bearer auth and JSON wrapped in the resource name", async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { ConnectorError, type ExternalCallRecord } from "../types";
+import { type ExternalCallRecord } from "../types";
 import { authorizeUrl, exchangeCode, needsRefresh, parseCallback, refresh } from "./oauth";
+import { caught } from "../testing";
 
 const app = { clientId: "client-123", clientSecret: "s3cr3t-client-secret" };
 const NOW = Date.parse("2024-03-02T10:00:00Z");
@@ -19,15 +20,6 @@ function tokenServer(answer: (form: URLSearchParams) => Response) {
 
 const tokens = () => Response.json({ access_token: "AT-new-0123456789", token_type: "Bearer", expires_in: 7200, refresh_token: "RT-new-0123456789", scope: "public", created_at: 1709373600 });
 
-async function caught(promise: Promise<unknown>): Promise<ConnectorError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof ConnectorError) return e;
-    throw e;
-  }
-  throw new Error("expected a ConnectorError");
-}
 
 describe("Rompslomp OAuth2", () => {
   it("builds the authorize URL with code flow, our scopes and state", () => {

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb } from "@/lib/db/client";
 import { createTestDb, type TestDb } from "@/lib/db/testing";
-import { ConnectorError, type ExternalCallRecord } from "../../types";
+import { type ExternalCallRecord } from "../../types";
 import { sandboxBaseUrl, sandboxOAuthApp, type RompslompCredentials } from "../config";
 import { createRompslompTarget, listAccounts, listCompanies, listTemplates, listVatTypes } from "../index";
 import { authorizeUrl, exchangeCode, parseCallback, refresh } from "../oauth";
 import { sandboxDemoRefreshToken } from "./state";
 import { APP_URL, REDIRECT_URI, admin, connectViaConsent, formFields, sandboxCtx, sandboxFetch } from "./testing";
 import { SANDBOX_COMPANY_ID } from "./seed";
+import { caught } from "../../testing";
 
 let t: TestDb;
 beforeAll(async () => { t = await createTestDb(); setDb(t.db); });
@@ -16,15 +17,6 @@ afterAll(async () => { setDb(undefined); await t.close(); });
 const settings = { companyId: String(SANDBOX_COMPANY_ID) };
 const oauthOpts = (tenant: string) => ({ baseUrl: sandboxBaseUrl(APP_URL, tenant), app: sandboxOAuthApp, fetch: sandboxFetch });
 
-async function caught(promise: Promise<unknown>): Promise<ConnectorError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof ConnectorError) return e;
-    throw e;
-  }
-  throw new Error("expected a ConnectorError");
-}
 
 describe("Rompslomp sandbox OAuth2, through the real oauth and client code", () => {
   it("consent page → Allow → code → tokens → API call → refresh → revoke → oauth_revoked", async () => {

@@ -4,12 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb } from "@/lib/db/client";
 import { createTestDb, type TestDb } from "@/lib/db/testing";
 import { salesDocumentSchema } from "@/lib/domain/sales-document";
-import { ConnectorError, type Booking, type BookingLine } from "../../types";
+import { type Booking, type BookingLine } from "../../types";
 import { sandboxBaseUrl, type RompslompCredentials } from "../config";
 import { createRompslompTarget, listAccounts, listTemplates, listVatTypes, testConnection, type RompslompTarget } from "../index";
 import { SANDBOX_COMPANY_ID, sandboxAccountIds, sandboxTemplateIds, sandboxVatTypeIds } from "./seed";
 import type { SalesInvoiceJson } from "./state";
 import { APP_URL, admin, connectViaConsent, sandboxCtx, sandboxFetch } from "./testing";
+import { caught } from "../../testing";
 
 const TENANT = "target-acme";
 const COMPANY = String(SANDBOX_COMPANY_ID);
@@ -46,15 +47,6 @@ async function bookable(name: string): Promise<Booking> {
 
 const state = async () => (await admin(TENANT, "GET", "state")).json() as Promise<{ contacts: Record<string, unknown>[]; products: Record<string, unknown>[]; invoices: SalesInvoiceJson[]; mutations: unknown[]; payments: Record<string, unknown>[] }>;
 
-async function caught(promise: Promise<unknown>): Promise<ConnectorError> {
-  try {
-    await promise;
-  } catch (e) {
-    if (e instanceof ConnectorError) return e;
-    throw e;
-  }
-  throw new Error("expected a ConnectorError");
-}
 
 describe("Rompslomp target against the sandbox", () => {
   it("finds or creates the debtor by email, never twice", async () => {
