@@ -23,6 +23,10 @@ function Step({ id, title, done, children }: { id: string; title: string; done?:
   );
 }
 
+function AccountOptions({ accounts }: { accounts: TargetCatalog["accounts"] }) {
+  return accounts.map((a) => <option key={a.id} value={a.id}>{a.code ? `${a.code} ` : ""}{a.name}</option>);
+}
+
 export default async function InstallPage({ params, searchParams }: { params: Promise<{ licenseKey: string }>; searchParams: Promise<{ notice?: string }> }) {
   const licenseKey = decodeURIComponent((await params).licenseKey);
   const { notice } = await searchParams;
@@ -135,7 +139,7 @@ export default async function InstallPage({ params, searchParams }: { params: Pr
                       <td>
                         <select name={`account_${i}`} defaultValue={row.revenueAccount ?? ""} aria-label={`${row.region} ${row.rate}% revenue account`} className={select}>
                           <option value="">Default</option>
-                          {catalog.accounts.map((a) => <option key={a.id} value={a.id}>{a.code ? `${a.code} ` : ""}{a.name}</option>)}
+                          <AccountOptions accounts={catalog.accounts} />
                         </select>
                       </td>
                     </tr>
@@ -147,13 +151,13 @@ export default async function InstallPage({ params, searchParams }: { params: Pr
               <label>Shipping costs account{" "}
                 <select name="shippingAccount" aria-label="Shipping costs account" defaultValue={costAccounts.shipping ?? ""} className={select}>
                   <option value="">Same as revenue</option>
-                  {catalog.accounts.map((a) => <option key={a.id} value={a.id}>{a.code ? `${a.code} ` : ""}{a.name}</option>)}
+                  <AccountOptions accounts={catalog.accounts} />
                 </select>
               </label>
               <label>Payment costs account{" "}
                 <select name="paymentCostsAccount" aria-label="Payment costs account" defaultValue={costAccounts.paymentCosts ?? ""} className={select}>
                   <option value="">Same as revenue</option>
-                  {catalog.accounts.map((a) => <option key={a.id} value={a.id}>{a.code ? `${a.code} ` : ""}{a.name}</option>)}
+                  <AccountOptions accounts={catalog.accounts} />
                 </select>
               </label>
               <button className={`${button} bg-blue-600 text-white`}>Save VAT settings</button>
