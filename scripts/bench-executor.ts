@@ -133,7 +133,6 @@ async function scenario(name: string, opts: { split: boolean; checkpointing: boo
   }
   await executor.synced;
   const eventUrl = `${executor.url}/e/bench`;
-  const completed = async () => db.execRun.count({ where: { status: "completed" } });
   /** Waits until `count` runs have ended, reporting progress; a run that failed counts as ended. */
   const ended = async (count: number) => {
     let last = 0;
@@ -153,7 +152,6 @@ async function scenario(name: string, opts: { split: boolean; checkpointing: boo
   // Warm-up (JIT, connections), not measured.
   await Promise.all(Array.from({ length: 50 }, () => post(eventUrl, JSON.stringify([{ name: "bench/run", data: {} }]))));
   await ended(50);
-  const base = await completed();
 
   const sendAll = async (name: string) => {
     let next = 0;
