@@ -3,6 +3,17 @@ import { API } from "./present";
 import type { CcvState, Json } from "./state";
 import { completeRow, completeTotals } from "./totals";
 
+/** The cost fields CCV always sends; zero until a payload says otherwise. */
+const NO_COSTS = {
+  total_shipping: 0,
+  total_discounts: 0,
+  paymethod_costs: 0,
+  extra_payment_option_price: 0,
+  credit_point_discount: 0,
+  extra_costs: 0,
+  extra_costs_description: "",
+};
+
 /**
  * The admin side of a sandbox shop: documents posted in CCV's own JSON are completed the way
  * the shop would (ids, numbers, dates, derived amounts), their embedded rows stored as separate
@@ -75,13 +86,7 @@ export function storeOrder(state: CcvState, payload: Json, base: string): { id: 
     shipping_tax_percentage: 21,
     is_intra_community_order: false,
     is_platform_sale: false,
-    total_shipping: 0,
-    total_discounts: 0,
-    paymethod_costs: 0,
-    extra_payment_option_price: 0,
-    credit_point_discount: 0,
-    extra_costs: 0,
-    extra_costs_description: "",
+    ...NO_COSTS,
     currency: "EUR",
     ...fields,
     id,
@@ -118,13 +123,7 @@ export function storeInvoice(state: CcvState, payload: Json, credit: boolean, ba
     is_intra_community_order: order?.is_intra_community_order ?? false,
     shipping_taxes_included: true,
     shipping_tax_percentage: order?.shipping_tax_percentage ?? 21,
-    total_shipping: 0,
-    total_discounts: 0,
-    paymethod_costs: 0,
-    extra_payment_option_price: 0,
-    credit_point_discount: 0,
-    extra_costs: 0,
-    extra_costs_description: "",
+    ...NO_COSTS,
     external_reference: null,
     currency: order?.currency ?? "EUR",
     customer: order?.customer ?? null,

@@ -1,8 +1,8 @@
-import { apiError, noEndpoint, notFound, paginated, readRoot, today, unpermittedError, validationError } from "../http";
+import { apiError, noEndpoint, notFound, paginated, readRoot, today, unpermittedError, validationError, type JsonBody } from "../http";
 import { hasScope } from "../auth";
 import { asInput, buildInvoice, mergeLines, unpermittedInvoiceKeys, type Built } from "../invoice-build";
 import type { Route } from "../route";
-import type { RompslompState, SalesInvoiceJson } from "../state";
+import type { RompslompState, SalesInvoiceJson, TokenRecord } from "../state";
 
 function select(state: RompslompState, params: URLSearchParams): SalesInvoiceJson[] {
   const selection = params.get("selection") ?? "all";
@@ -44,15 +44,22 @@ function commit(state: RompslompState, built: Exclude<Built, { errors: string[] 
 
 const paymentsForbidden = () => apiError(403, "client.authorization.invalid_scope", 'Voor het toevoegen van betalingen is de scope "manage:payments" nodig');
 
+/** A sales_invoice body as Rompslomp checks it on create and update: root, permitted keys, payments scope. */
+async function readInvoiceBody(req: Request, token: TokenRecord): Promise<JsonBody> {
+  const body = await readRoot(req, "sales_invoice");
+  if (!body.ok) return body;
+  const extra = unpermittedInvoiceKeys(body.value);
+  if (extra.length) return { ok: false, response: unpermittedError(extra) };
+  if (body.value.payments !== undefined && !hasScope(token, "manage:payments")) return { ok: false, response: paymentsForbidden() };
+  return body;
+}
+
 export async function salesInvoices({ ctx, method, rest, token }: Route): Promise<Response> {
   if (rest.length === 0 && method === "GET") return paginated(ctx.url, "sales_invoices", select(await ctx.read(), ctx.url.searchParams));
 
   if (rest.length === 0 && method === "POST") {
-    const body = await readRoot(ctx.req, "sales_invoice");
+    const body = await readInvoiceBody(ctx.req, token);
     if (!body.ok) return body.response;
-    const extra = unpermittedInvoiceKeys(body.value);
-    if (extra.length) return unpermittedError(extra);
-    if (body.value.payments !== undefined && !hasScope(token, "manage:payments")) return paymentsForbidden();
     return ctx.update((state) => {
       const built = buildInvoice(state, body.value);
       if ("errors" in built) return validationError("Factuur", built.errors);
@@ -69,11 +76,8 @@ export async function salesInvoices({ ctx, method, rest, token }: Route): Promis
   }
 
   if (method === "PATCH" || method === "PUT") {
-    const body = await readRoot(ctx.req, "sales_invoice");
+    const body = await readInvoiceBody(ctx.req, token);
     if (!body.ok) return body.response;
-    const extra = unpermittedInvoiceKeys(body.value);
-    if (extra.length) return unpermittedError(extra);
-    if (body.value.payments !== undefined && !hasScope(token, "manage:payments")) return paymentsForbidden();
     return ctx.update((state) => {
       const current = state.invoices.find((i) => String(i.id) === id);
       if (!current) return notFound("Factuur");
