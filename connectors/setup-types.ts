@@ -12,7 +12,19 @@ export type SetupContext = {
   fetch?: typeof fetch;
 };
 
+/** A field the merchant fills in to connect a system without an OAuth consent page (API keys, tokens, passwords). */
+export type CredentialField = { name: string; label: string; secret?: boolean; help?: string; placeholder?: string; optional?: boolean };
+
+/** API-key systems: the wizard shows `fields`, then `connect` checks them with one cheap authenticated call. */
+export interface CredentialForm {
+  fields: CredentialField[];
+  /** Returns the credentials to seal and store; throws ConnectorError whose message tells the merchant what to fix. */
+  connect(args: { baseUrl: string; values: Record<string, string>; fetch?: typeof fetch }): Promise<Record<string, unknown>>;
+}
+
 export interface TargetSetup {
+  /** API-key systems: the connect form (OAuth systems use authorizeUrl/exchangeCode instead). */
+  credentialForm?: CredentialForm;
   /** OAuth systems: where the red Connect button sends the merchant. */
   authorizeUrl?(args: { baseUrl: string; state: string; redirectUri: string }): string;
   /** OAuth systems: the callback's code → credentials to seal and store. */
@@ -23,6 +35,8 @@ export interface TargetSetup {
 
 /** What the installation needs from a webshop system, beyond fetching documents. */
 export interface SourceSetup {
+  /** Shops connected by entering keys in our wizard (not by an app-store handshake). */
+  credentialForm?: CredentialForm;
   testConnection(ctx: ConnectorContext, settings?: unknown): Promise<void>;
   /** Webhook shops: register (idempotently) the address the shop must call; returns what to keep in the credentials. */
   registerWebhooks?(ctx: ConnectorContext, callbackUrl: string, settings?: unknown): Promise<Record<string, unknown> | void>;

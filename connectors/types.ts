@@ -122,4 +122,14 @@ export interface SourceConnector {
   eligibility(doc: SourceDocument): Eligibility;
   normalize(doc: SourceDocument): SalesDocument;
   payments?(doc: SourceDocument): SourcePayment[];
+  /**
+   * Polling shops (and the backstop poll of webhook shops): which documents were created or changed
+   * after `cursor`, one bounded batch at a time. `cursor` is opaque to the pipeline (kept on the
+   * integration); null = never polled, start at `startDate` (YYYY-MM-DD, the integration's start).
+   * The requests made must be proportional to what is new, never to what the shop holds.
+   * `more` = call again with the returned cursor right away.
+   */
+  pollChanges?(args: { cursor: string | null; startDate: string }): Promise<PollResult>;
 }
+
+export type PollResult = { notices: { kind: DocumentKind; sourceId: string }[]; cursor: string; more: boolean };
