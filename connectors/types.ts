@@ -1,4 +1,5 @@
 import { z } from "zod";
+import type { TargetArithmetic } from "@/lib/domain/rounding";
 import type { SalesDocument, SalesLine } from "@/lib/domain/sales-document";
 
 /** Every external system, by the id used in sandbox paths, the registry and the database. */
@@ -107,6 +108,8 @@ export type TargetDocumentRef = { id: string; number?: string };
 /** Accounting system: every method is one external call (the pipeline wraps each in its own step). */
 export interface TargetConnector {
   system: TargetSystem;
+  /** How the system computes VAT from the lines we send (default: per line, from amounts excl. VAT). */
+  arithmetic?: TargetArithmetic;
   findDebtorByEmail(email: string): Promise<string | null>;
   createDebtor(document: SalesDocument): Promise<string>;
   findProductByCode(code: string): Promise<string | null>;

@@ -48,6 +48,8 @@ export function createRompslompTarget(ctx: ConnectorContext<unknown>, settingsIn
 
   return {
     system: "rompslomp",
+    // The sandbox follows our reading of Rompslomp: line excl. = round(quantity × price), VAT = round(excl. × rate) per line.
+    arithmetic: { vat: "line", basis: "excl" },
 
     async findDebtorByEmail(email) {
       if (!email.trim()) return null;

@@ -81,6 +81,17 @@ describe("process-document: CCV Shop → Rompslomp", () => {
     expect((await invoices()).filter((i) => i.api_reference === `${KEY}-order-${id}`)).toHaveLength(1);
   });
 
+  it("books the VAT the shop charged on its totals per rate, where Rompslomp rounds per line", async () => {
+    // Three items of 1.01 incl. at 21%: per line 3 × 0.18 = 0.54 VAT, but the shop charged 0.53 on
+    // the 3.03 total; Rompslomp computes each line's VAT from its price, so the cents must be placed.
+    const rows = ["A", "B", "C"].map((n) => row(`Sticker ${n}`, 1, 1.01, 21));
+    const id = await placeOrder(order({ orderrows: rows, total_shipping: 0, total_price: 3.03, total_tax: 0.53, customer: { email: "cents@example.nl", billingaddress: { country_code: "NL" } } }));
+    const { result } = await process(id);
+    expect(result.status).toBe("booked");
+    const booked = (await invoices()).find((i) => i.api_reference === `${KEY}-order-${id}`) as unknown as { price_with_vat: string; vat_amount: string };
+    expect([booked.price_with_vat, booked.vat_amount]).toEqual(["3.03", "0.53"]);
+  });
+
   it("puts an unpaid order on Open with the reason", async () => {
     const { document } = await process(await placeOrder(order({ paid: false })));
     expect(document.status).toBe("open");

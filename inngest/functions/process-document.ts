@@ -10,6 +10,7 @@ import { recordConnectionHealth } from "@/lib/pipeline/connection-health";
 import { prepareBooking } from "@/lib/pipeline/prepare-booking";
 import { productFor } from "@/lib/pipeline/product-codes";
 import type { CostAccounts } from "@/lib/domain/vat-grid";
+import { targetSetups } from "@/connectors/registry";
 import { inngest } from "../client";
 import { documentProcessRequested } from "../events";
 
@@ -86,6 +87,9 @@ export const processDocument = inngest.createFunction(
         vatGrid: integration.vatGrid,
         costAccounts: integration.settings.costAccounts as CostAccounts | undefined,
         descriptionSource: (integration.settings.target as { descriptionSource?: "order-number" | "invoice-number" } | undefined)?.descriptionSource,
+        arithmetic: target.arithmetic,
+        roundingLine: (integration.settings.booking as { roundingLine?: boolean } | undefined)?.roundingLine,
+        usesVatGrid: targetSetups[target.system]?.usesVatGrid,
       });
     } catch (err) {
       const failure = toFailure(err);

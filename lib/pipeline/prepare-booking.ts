@@ -1,31 +1,62 @@
 import type { BookingLine, SourceConnector, SourceDocument } from "@/connectors/types";
+import { vatRatesOf } from "../domain/eu-vat-rates";
+import { D, money, type Dec } from "../domain/money";
 import { precheck } from "../domain/precheck";
+import { alignVatWithTotal, reconcile, type TargetArithmetic } from "../domain/rounding";
 import type { SalesDocument } from "../domain/sales-document";
-import { resolveLineAccounts, type CostAccounts, type VatGridRow } from "../domain/vat-grid";
+import { resolveLineAccounts, vatRegion, type CostAccounts, type VatGridRow } from "../domain/vat-grid";
+import { snapLineRates } from "../domain/vat-rate";
 
 export type PreparedBooking = { document: SalesDocument; lines: BookingLine[]; reference: string; description: string; dueDate: string };
 
+export type BookingConfig = {
+  licenseKey: string;
+  vatGrid: VatGridRow[];
+  costAccounts?: CostAccounts;
+  descriptionSource?: "order-number" | "invoice-number";
+  dueDays?: number;
+  /** How the accounting system computes VAT; default per line from amounts excl. VAT. */
+  arithmetic?: TargetArithmetic;
+  /** The merchant allows a "Rounding difference" line where the system cannot reproduce the shop's cents otherwise. */
+  roundingLine?: boolean;
+  /** Targets without a VAT grid (they take the document's own rates): no snapping to configured rates, no codes. */
+  usesVatGrid?: boolean;
+};
+
+const defaultArithmetic: TargetArithmetic = { vat: "line", basis: "excl" };
+
 /**
- * Pure: normalize the shop document, pre-check it, resolve VAT codes and accounts.
- * Throws BookingError with a plain-language reason when the document cannot be booked as it is.
+ * Pure: normalize the shop document, make its VAT exact, pre-check it, resolve VAT codes and
+ * accounts, and make the lines such that the accounting system's own arithmetic reproduces the
+ * shop's totals and VAT per rate to the cent. Throws BookingError with a plain-language reason
+ * when the document cannot be booked as it is.
  */
-export function prepareBooking(
-  source: SourceConnector,
-  raw: SourceDocument,
-  config: { licenseKey: string; vatGrid: VatGridRow[]; costAccounts?: CostAccounts; descriptionSource?: "order-number" | "invoice-number"; dueDays?: number },
-): PreparedBooking {
-  const document = source.normalize(raw);
+export function prepareBooking(source: SourceConnector, raw: SourceDocument, config: BookingConfig): PreparedBooking {
+  const normalized = source.normalize(raw);
+  const document = exactVat(normalized, config);
   precheck(document);
-  const lines = resolveLineAccounts(document, config.vatGrid, config.costAccounts);
+  const lines = config.usesVatGrid === false ? document.lines.map((l) => ({ ...l, vatCode: "" })) : resolveLineAccounts(document, config.vatGrid, config.costAccounts);
+  const booked: BookingLine[] = reconcile(lines, config.arithmetic ?? defaultArithmetic, { roundingLine: config.roundingLine ?? false });
   const number =
     config.descriptionSource === "invoice-number" ? (document.source.invoiceNumber ?? document.source.number) : (document.source.orderNumber ?? document.source.number);
   return {
     document,
-    lines,
+    lines: booked,
     reference: `${config.licenseKey}-${raw.kind}-${raw.sourceId}`,
     description: document.creditFactor === -1 ? `Credit ${number}` : number,
     dueDate: addDays(document.date, config.dueDays ?? 14),
   };
+}
+
+/** Lines whose VAT adds up to the shop's total, at rates the merchant configured for the document's region. */
+function exactVat(doc: SalesDocument, config: BookingConfig): SalesDocument {
+  const aligned = alignVatWithTotal(doc.lines, money(doc.totals.vat));
+  if (config.usesVatGrid === false) return { ...doc, lines: aligned };
+  const region = vatRegion(doc);
+  const candidates = config.vatGrid.filter((r) => r.region === region).map((r) => money(r.rate));
+  const standard = region === "ICP" || region === "INTL" ? new D(0) : vatRatesOf(region) ? money(vatRatesOf(region)!.standard) : undefined;
+  const standardRate = standard && candidates.some((c) => c.eq(standard)) ? standard : candidates.reduce<Dec | undefined>((a, b) => (a && a.gt(b) ? a : b), undefined);
+  return { ...doc, lines: candidates.length ? snapLineRates(aligned, candidates, standardRate) : aligned };
 }
 
 function addDays(isoDate: string, days: number): string {

@@ -49,6 +49,7 @@ export async function chooseLayout(licenseKey: string, form: FormData) {
     templateId: String(form.get("template") ?? "") || undefined,
     descriptionSource: form.get("descriptionSource") === "invoice-number" ? "invoice-number" : "order-number",
   });
+  await mergeSetting(db(), integration.id, "booking", { roundingLine: form.get("roundingLine") === "on" });
   back(licenseKey, "#vat");
 }
 

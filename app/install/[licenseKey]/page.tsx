@@ -36,6 +36,7 @@ export default async function InstallPage({ params, searchParams }: { params: Pr
   const settings = settingsMap(integration.settings);
   const sourceSettings = (settings.source ?? {}) as { documentTrigger?: string };
   const target = (settings.target ?? {}) as { companyId?: string; templateId?: string; descriptionSource?: string };
+  const booking = (settings.booking ?? {}) as { roundingLine?: boolean };
   const administrations = (settings.administrations ?? []) as Choice[];
   const catalog = (settings.catalog ?? { vatCodes: [], accounts: [], templates: [] }) as TargetCatalog;
   const costAccounts = (settings.costAccounts ?? {}) as { shipping?: string; paymentCosts?: string };
@@ -111,6 +112,9 @@ export default async function InstallPage({ params, searchParams }: { params: Pr
                   <option value="order-number">Order number</option>
                   <option value="invoice-number">Invoice number</option>
                 </select>
+              </label>
+              <label className="flex items-center gap-1" title="Only where the accounting system's own VAT rounding cannot reproduce the webshop's cents otherwise">
+                <input type="checkbox" name="roundingLine" aria-label="Book rounding differences" defaultChecked={booking.roundingLine === true} /> Book rounding differences
               </label>
               <button className={`${button} bg-slate-900 text-white`}>Save layout</button>
             </form>

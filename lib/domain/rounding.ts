@@ -1,0 +1,218 @@
+import type Decimal from "decimal.js";
+import { BookingError } from "./booking-error";
+import { cents, D, money, sum } from "./money";
+import type { SalesLine } from "./sales-document";
+
+/**
+ * The one place where cents are decided. Shops and accounting systems round VAT in different
+ * places (per line or on the total per rate, from prices excl. or incl. VAT); this module makes
+ * what the accounting system will compute equal to what the shop charged, per VAT rate, to the
+ * cent, or says precisely why it cannot.
+ */
+
+/** How an accounting system computes an invoice from the lines we send. */
+export type TargetArithmetic = {
+  /** "line": VAT rounded per line; "rate": VAT rounded once per rate on the total; "given": the system stores the VAT we send. */
+  vat: "line" | "rate" | "given";
+  /** Whether we send line amounts excl. VAT (the system adds VAT) or incl. VAT (it takes VAT out). */
+  basis: "excl" | "incl";
+};
+
+export type RateTotals = { rate: string; excl: Decimal; vat: Decimal; incl: Decimal };
+
+const hundred = new D(100);
+const fractionOf = (rate: string) => money(rate).div(hundred);
+
+/** What the lines add up to, per VAT rate (rates in order of first appearance). */
+export function totalsPerRate(lines: Pick<SalesLine, "vatRate" | "totalExcl" | "vatAmount" | "totalIncl">[]): RateTotals[] {
+  const map = new Map<string, RateTotals>();
+  for (const line of lines) {
+    const rate = money(line.vatRate).toFixed();
+    const t = map.get(rate) ?? { rate, excl: new D(0), vat: new D(0), incl: new D(0) };
+    t.excl = t.excl.plus(money(line.totalExcl));
+    t.vat = t.vat.plus(money(line.vatAmount));
+    t.incl = t.incl.plus(money(line.totalIncl));
+    map.set(rate, t);
+  }
+  return [...map.values()];
+}
+
+/** VAT of a line amount the way the target computes it. */
+function lineVat(amount: Decimal, rate: string, basis: TargetArithmetic["basis"]): Decimal {
+  const f = fractionOf(rate);
+  return basis === "excl" ? cents(amount.times(f)) : amount.minus(cents(amount.div(f.plus(1))));
+}
+
+/** The totals per rate the accounting system will compute from our lines. */
+export function targetTotals(lines: SalesLine[], arithmetic: TargetArithmetic): RateTotals[] {
+  if (arithmetic.vat === "given") return totalsPerRate(lines);
+  return totalsPerRate(lines).map((source) => {
+    const group = lines.filter((l) => money(l.vatRate).eq(money(source.rate)));
+    const sent = (l: SalesLine) => cents(money(arithmetic.basis === "excl" ? l.totalExcl : l.totalIncl));
+    const vat =
+      arithmetic.vat === "line"
+        ? sum(group.map((l) => lineVat(sent(l), source.rate, arithmetic.basis)))
+        : lineVat(sum(group.map(sent)), source.rate, arithmetic.basis);
+    const amount = sum(group.map(sent));
+    return arithmetic.basis === "excl"
+      ? { rate: source.rate, excl: amount, vat, incl: amount.plus(vat) }
+      : { rate: source.rate, excl: amount.minus(vat), vat, incl: amount };
+  });
+}
+
+/** Per rate: how far the target's totals would be from the shop's. Empty when they agree to the cent. */
+export function differences(source: RateTotals[], target: RateTotals[]) {
+  return source
+    .map((s) => {
+      const t = target.find((x) => x.rate === s.rate);
+      return { rate: s.rate, vat: (t?.vat ?? new D(0)).minus(s.vat), incl: (t?.incl ?? new D(0)).minus(s.incl) };
+    })
+    .filter((d) => !d.vat.isZero() || !d.incl.isZero());
+}
+
+/**
+ * Lines whose amounts the target will reproduce, per rate, to the cent: unchanged when it already
+ * does. A target that rounds VAT per line can land a cent off the shop's per-rate VAT; then cents
+ * of the amount we send move between lines of that rate (the rate's amount stays the shop's, only
+ * where the target rounds changes). With `roundingLine`, a rate where no move helps (one line) gets
+ * a "Rounding difference" line at the same rate holding a few cents of its largest line.
+ * Anything else is a BookingError that says what the shop charged and what would be booked.
+ */
+export function reconcile<T extends SalesLine>(lines: T[], arithmetic: TargetArithmetic, options: Options): T[] {
+  const source = totalsPerRate(lines);
+  if (!differences(source, targetTotals(lines, arithmetic)).length) return lines;
+  let result = lines;
+  for (const want of source) {
+    const got = targetTotals(result, arithmetic).find((t) => t.rate === want.rate)!;
+    if (got.vat.eq(want.vat) && got.incl.eq(want.incl)) continue;
+    const fixed = arithmetic.vat === "line" ? fixRate(result, want, arithmetic, options) : null;
+    if (!fixed) throw cannotReproduce(want, got, arithmetic);
+    result = fixed;
+  }
+  return result;
+}
+
+type Options = { roundingLine: boolean; roundingDescription?: string };
+
+const ofRate = (line: SalesLine, rate: string) => money(line.vatRate).toFixed() === rate;
+const sentKey = (arithmetic: TargetArithmetic) => (arithmetic.basis === "excl" ? "totalExcl" : "totalIncl");
+
+/** The line as the target computes it from the amount we send (VAT rounded per line). */
+function asTargetComputes<T extends SalesLine>(line: T, sent: Decimal, arithmetic: TargetArithmetic): T {
+  const vat = lineVat(sent, line.vatRate, arithmetic.basis);
+  const [excl, incl] = arithmetic.basis === "excl" ? [sent, sent.plus(vat)] : [sent.minus(vat), sent];
+  const q = money(line.quantity);
+  const unit = (total: Decimal) => (q.isZero() ? total : total.div(q)).toDecimalPlaces(6).toFixed();
+  return {
+    ...line,
+    totalExcl: excl.toFixed(2),
+    totalIncl: incl.toFixed(2),
+    vatAmount: vat.toFixed(2),
+    unitPriceExcl: unit(excl.plus(money(line.discountExcl))),
+    unitPriceIncl: unit(incl.plus(money(line.discountIncl))),
+  };
+}
+
+/** Per-line VAT targets: move cents between lines of the rate until its VAT is the shop's. */
+function fixRate<T extends SalesLine>(lines: T[], want: RateTotals, arithmetic: TargetArithmetic, options: Options): T[] | null {
+  const key = sentKey(arithmetic);
+  let sent = lines.map((l) => cents(money(l[key])));
+  let group = lines.map((l, i) => (ofRate(l, want.rate) ? i : -1)).filter((i) => i >= 0);
+  let current = [...lines];
+  const vatOf = (i: number, amount: Decimal) => lineVat(amount, current[i]!.vatRate, arithmetic.basis);
+  const groupVat = () => sum(group.map((i) => vatOf(i, sent[i]!)));
+
+  const tryMoves = () => {
+    for (let round = 0; round < 2 * group.length + 4; round++) {
+      const need = want.vat.minus(groupVat());
+      if (need.isZero()) return true;
+      const move = bestMove(group, sent, vatOf, need);
+      if (!move) return false;
+      sent = sent.map((s, i) => (i === move.from ? s.minus(move.cents) : i === move.to ? s.plus(move.cents) : s));
+    }
+    return want.vat.eq(groupVat());
+  };
+
+  let ok = tryMoves();
+  if (!ok && options.roundingLine && group.length) {
+    const largest = group.reduce((a, b) => (sent[b]!.abs().gt(sent[a]!.abs()) ? b : a));
+    current = [...current, roundingLine(current[largest]!, want.rate, options.roundingDescription ?? "Rounding difference")];
+    sent = [...sent, new D(0)];
+    group = [...group, current.length - 1];
+    ok = tryMoves();
+  }
+  if (!ok) return null;
+  const members = new Set(group);
+  return current.map((line, i) => (members.has(i) ? asTargetComputes(line, sent[i]!, arithmetic) : line)).filter((l, i) => i < lines.length || !sent[i]!.isZero());
+}
+
+/** One move of up to 5 cents between two lines of the group that brings its VAT closer to the shop's. */
+function bestMove(group: number[], sent: Decimal[], vatOf: (i: number, amount: Decimal) => Decimal, need: Decimal) {
+  let best: { from: number; to: number; cents: Decimal; left: Decimal } | null = null;
+  for (let step = 1; step <= 5; step++) {
+    const delta = new D(step).div(100);
+    for (const from of group) {
+      const d = sent[from]!.isNegative() ? delta.neg() : delta;
+      const lose = vatOf(from, sent[from]!.minus(d)).minus(vatOf(from, sent[from]!));
+      for (const to of group) {
+        if (to === from) continue;
+        const change = lose.plus(vatOf(to, sent[to]!.plus(d)).minus(vatOf(to, sent[to]!)));
+        const left = need.minus(change).abs();
+        if (change.isZero() || left.gte(need.abs())) continue;
+        if (!best || left.lt(best.left)) best = { from, to, cents: d, left };
+        if (left.isZero()) return best;
+      }
+    }
+  }
+  return best;
+}
+
+/** A line at the rate of `like` (same VAT code and account once resolved), still without amount. */
+function roundingLine<T extends SalesLine>(like: T, rate: string, description: string): T {
+  const quantity = money(like.quantity).isNegative() ? "-1" : "1";
+  const zero = { unitPriceExcl: "0", unitPriceIncl: "0", discountExcl: "0", discountIncl: "0", totalExcl: "0", totalIncl: "0", vatAmount: "0" };
+  return { ...like, kind: "surcharge", code: undefined, description, quantity, vatRate: rate, ...zero };
+}
+
+function cannotReproduce(want: RateTotals, got: RateTotals, arithmetic: TargetArithmetic): BookingError {
+  const how = arithmetic.vat === "line" ? "per line" : "on the total per rate";
+  return new BookingError(
+    "rounding_mismatch",
+    `At ${want.rate}% VAT the webshop charged ${want.vat.toFixed(2)} VAT (${want.incl.toFixed(2)} incl.), but the accounting system, which rounds VAT ${how}, ` +
+      `would book ${got.vat.toFixed(2)} (${got.incl.toFixed(2)} incl.). Turn on "Book rounding differences" on the Configuration tab to add a rounding line, then click Process.`,
+    { rate: want.rate, shopVat: want.vat.toFixed(2), shopIncl: want.incl.toFixed(2), targetVat: got.vat.toFixed(2), targetIncl: got.incl.toFixed(2) },
+  );
+}
+
+/**
+ * Shops that compute VAT on the total per rate report a total VAT a cent or two away from the
+ * sum of their lines' VAT (each line rounded on its own). The document total is what the customer
+ * was charged: move those cents between excl. and VAT on the largest line of the rate, so the lines
+ * add up to the shop's totals per rate. Returns the lines unchanged when they already do, or when
+ * the gap is more than rounding explains (the pre-check then reports it).
+ */
+export function alignVatWithTotal(lines: SalesLine[], totalVat: Decimal, maxGap = new D("0.02").times(Math.max(1, lines.length))): SalesLine[] {
+  const gap = totalVat.minus(sum(lines.map((l) => money(l.vatAmount))));
+  if (gap.isZero() || gap.abs().gt(maxGap)) return lines;
+  const perRate = totalsPerRate(lines).filter((t) => !money(t.rate).isZero());
+  // The VAT each rate's incl. total implies when rounded once: the shop's own per-rate figure.
+  const implied = perRate.map((t) => ({ rate: t.rate, gap: cents(t.incl.times(fractionOf(t.rate)).div(fractionOf(t.rate).plus(1))).minus(t.vat) }));
+  if (!sum(implied.map((i) => i.gap)).eq(gap)) return lines;
+  const next = [...lines];
+  for (const { rate, gap: rateGap } of implied) {
+    if (rateGap.isZero()) continue;
+    const i = largestLineOf(next, rate);
+    const line = next[i]!;
+    next[i] = { ...line, vatAmount: money(line.vatAmount).plus(rateGap).toFixed(2), totalExcl: money(line.totalExcl).minus(rateGap).toFixed(2) };
+  }
+  return next;
+}
+
+function largestLineOf(lines: SalesLine[], rate: string): number {
+  let best = -1;
+  lines.forEach((l, i) => {
+    if (money(l.vatRate).toFixed() !== rate) return;
+    if (best < 0 || money(l.totalIncl).abs().gt(money(lines[best]!.totalIncl).abs())) best = i;
+  });
+  return best;
+}
