@@ -1,10 +1,11 @@
 import { BookingError } from "./booking-error";
 import { D, money, sum } from "./money";
 import type { SalesDocument } from "./sales-document";
+import { fitsRate } from "./vat-rate";
 
 /**
  * The pre-checks every source shares, before anything is sent to the accounting system:
- * totals equal the sum of the lines (within the source's own rounding), VAT adds up,
+ * totals equal the sum of the lines (within the source's own rounding), VAT adds up and every
  * ICP has a VAT number, export carries no VAT.
  * `tolerance` is what the shop's own per-line rounding can explain (default: half a cent per line).
  */
@@ -29,6 +30,15 @@ export function precheck(doc: SalesDocument, tolerance = new D("0.005").times(do
       { totalExcl: totalExcl.toFixed(2), linesExcl: linesExcl.toFixed(2) },
     );
   }
+  const vatLines = sum(doc.lines.map((l) => money(l.vatAmount)));
+  if (vatLines.minus(money(doc.totals.vat)).abs().gt(tolerance)) {
+    throw new BookingError(
+      "vat_total_mismatch",
+      `The ${doc.kind} charges ${money(doc.totals.vat).toFixed(2)} VAT in total, but its lines charge ${vatLines.toFixed(2)}. ` +
+        `Check the VAT of the ${doc.kind} in your webshop, then click Process.`,
+      { totalVat: money(doc.totals.vat).toFixed(2), linesVat: vatLines.toFixed(2) },
+    );
+  }
   if (doc.icp && !doc.customer.vatNumber?.trim()) {
     throw new BookingError(
       "icp_without_vat_number",
@@ -41,6 +51,22 @@ export function precheck(doc: SalesDocument, tolerance = new D("0.005").times(do
     throw new BookingError(
       doc.icp ? "icp_with_vat" : "export_with_vat",
       `This is ${kind} ${doc.kind}, which is booked at 0% VAT, but it charges VAT on some lines.`,
+    );
+  }
+}
+
+/**
+ * Every line's VAT is its rate × its excl. amount, within the shop's rounding. Runs on the lines as
+ * the shop gave them (rates snapped), before cents are placed to match the document's VAT total.
+ */
+export function checkLineVat(doc: SalesDocument): void {
+  const wrongRate = doc.lines.find((l) => !fitsRate(l, money(l.vatRate)));
+  if (wrongRate) {
+    throw new BookingError(
+      "vat_inconsistent",
+      `Line "${wrongRate.description}" says ${money(wrongRate.vatRate).toFixed()}% VAT, but charges ${wrongRate.vatAmount} VAT on ${wrongRate.totalExcl}. ` +
+        `Check the VAT settings of this product in your webshop, then click Process.`,
+      { line: wrongRate.description, rate: wrongRate.vatRate, excl: wrongRate.totalExcl, vat: wrongRate.vatAmount },
     );
   }
 }

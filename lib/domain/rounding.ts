@@ -187,25 +187,59 @@ function cannotReproduce(want: RateTotals, got: RateTotals, arithmetic: TargetAr
 /**
  * Shops that compute VAT on the total per rate report a total VAT a cent or two away from the
  * sum of their lines' VAT (each line rounded on its own). The document total is what the customer
- * was charged: move those cents between excl. and VAT on the largest line of the rate, so the lines
- * add up to the shop's totals per rate. Returns the lines unchanged when they already do, or when
- * the gap is more than rounding explains (the pre-check then reports it).
+ * was charged, so the lines are made to add up to it: per rate, the VAT the rate's total implies
+ * (from its incl. amount when the shop's prices include VAT, from its excl. amount otherwise)
+ * replaces the sum of the lines' VAT, the difference placed on the rate's largest line. Returns the
+ * lines unchanged when they already add up, or when rounding cannot explain the gap (the
+ * pre-check then reports it).
  */
-export function alignVatWithTotal(lines: SalesLine[], totalVat: Decimal, maxGap = new D("0.02").times(Math.max(1, lines.length))): SalesLine[] {
+export function alignVatWithTotal(lines: SalesLine[], totalVat: Decimal, pricesIncludeVat = true): SalesLine[] {
   const gap = totalVat.minus(sum(lines.map((l) => money(l.vatAmount))));
-  if (gap.isZero() || gap.abs().gt(maxGap)) return lines;
+  if (gap.isZero()) return lines;
   const perRate = totalsPerRate(lines).filter((t) => !money(t.rate).isZero());
-  // The VAT each rate's incl. total implies when rounded once: the shop's own per-rate figure.
-  const implied = perRate.map((t) => ({ rate: t.rate, gap: cents(t.incl.times(fractionOf(t.rate)).div(fractionOf(t.rate).plus(1))).minus(t.vat) }));
-  if (!sum(implied.map((i) => i.gap)).eq(gap)) return lines;
+  const impliedGaps = (fromIncl: boolean) =>
+    perRate.map((t) => {
+      const f = fractionOf(t.rate);
+      const vat = fromIncl ? cents(t.incl.times(f).div(f.plus(1))) : cents(t.excl.times(f));
+      return { rate: t.rate, gap: vat.minus(t.vat), fromIncl };
+    });
+  const fits = (gaps: { gap: Decimal }[]) => sum(gaps.map((g) => g.gap)).eq(gap);
+  const [first, second] = [impliedGaps(pricesIncludeVat), impliedGaps(!pricesIncludeVat)];
+  const gaps = fits(first) ? first : fits(second) ? second : null;
+  if (!gaps) return lines;
   const next = [...lines];
-  for (const { rate, gap: rateGap } of implied) {
+  for (const { rate, gap: rateGap, fromIncl } of gaps) {
     if (rateGap.isZero()) continue;
     const i = largestLineOf(next, rate);
     const line = next[i]!;
-    next[i] = { ...line, vatAmount: money(line.vatAmount).plus(rateGap).toFixed(2), totalExcl: money(line.totalExcl).minus(rateGap).toFixed(2) };
+    const vat = money(line.vatAmount).plus(rateGap);
+    next[i] = fromIncl
+      ? { ...line, vatAmount: vat.toFixed(2), totalExcl: money(line.totalExcl).minus(rateGap).toFixed(2) }
+      : { ...line, vatAmount: vat.toFixed(2), totalIncl: money(line.totalIncl).plus(rateGap).toFixed(2) };
   }
   return next;
+}
+
+/**
+ * The lines must add up to what the customer was charged, to the cent. A gap of a few cents that
+ * the shop's own rounding explains becomes a "Rounding difference" line at 0% when the merchant
+ * allows it; otherwise it is an error that names both amounts.
+ */
+export function settleDocumentTotal<T extends SalesLine>(lines: T[], totalIncl: Decimal, options: Options & { what: string }): T[] {
+  const gap = totalIncl.minus(sum(lines.map((l) => money(l.totalIncl))));
+  if (gap.isZero()) return lines;
+  if (!options.roundingLine) {
+    throw new BookingError(
+      "rounding_difference",
+      `The ${options.what} total is ${totalIncl.toFixed(2)}, but its lines add up to ${totalIncl.minus(gap).toFixed(2)} (the webshop rounded ${gap.abs().toFixed(2)} away). ` +
+        `Turn on "Book rounding differences" on the Configuration tab to book the difference on a separate line, then click Process.`,
+      { totalIncl: totalIncl.toFixed(2), linesIncl: totalIncl.minus(gap).toFixed(2) },
+    );
+  }
+  const zero = { discountExcl: "0", discountIncl: "0", vatAmount: "0.00" };
+  const amount = gap.toFixed(2);
+  const like = lines[0]!;
+  return [...lines, { ...like, ...zero, kind: "surcharge", code: undefined, description: options.roundingDescription ?? "Rounding difference", quantity: "1", vatRate: "0", unitPriceExcl: amount, unitPriceIncl: amount, totalExcl: amount, totalIncl: amount }];
 }
 
 function largestLineOf(lines: SalesLine[], rate: string): number {

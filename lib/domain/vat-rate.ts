@@ -34,6 +34,12 @@ function misfit(line: Pick<SalesLine, "totalExcl" | "vatAmount" | "quantity">, r
   return { off: vat.minus(excl.times(fraction)).abs(), allowed };
 }
 
+/** Whether the line's VAT is `rate` × its excl. amount, within the rounding of its inputs. */
+export function fitsRate(line: Pick<SalesLine, "totalExcl" | "vatAmount" | "quantity">, rate: Decimal): boolean {
+  const { off, allowed } = misfit(line, rate);
+  return off.lte(allowed);
+}
+
 /** The configured rate the line's amounts fit best, or null when none fits. */
 export function snapRate(line: Pick<SalesLine, "totalExcl" | "vatAmount" | "quantity">, candidates: Decimal[]): Decimal | null {
   let best: { rate: Decimal; off: Decimal } | null = null;

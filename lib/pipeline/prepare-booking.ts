@@ -1,8 +1,8 @@
 import type { BookingLine, SourceConnector, SourceDocument } from "@/connectors/types";
 import { vatRatesOf } from "../domain/eu-vat-rates";
 import { D, money, type Dec } from "../domain/money";
-import { precheck } from "../domain/precheck";
-import { alignVatWithTotal, reconcile, type TargetArithmetic } from "../domain/rounding";
+import { checkLineVat, precheck } from "../domain/precheck";
+import { alignVatWithTotal, reconcile, settleDocumentTotal, type TargetArithmetic } from "../domain/rounding";
 import type { SalesDocument } from "../domain/sales-document";
 import { resolveLineAccounts, vatRegion, type CostAccounts, type VatGridRow } from "../domain/vat-grid";
 import { snapLineRates } from "../domain/vat-rate";
@@ -33,8 +33,9 @@ const defaultArithmetic: TargetArithmetic = { vat: "line", basis: "excl" };
  */
 export function prepareBooking(source: SourceConnector, raw: SourceDocument, config: BookingConfig): PreparedBooking {
   const normalized = source.normalize(raw);
-  const document = exactVat(normalized, config);
-  precheck(document);
+  const exact = exactVat(normalized, config);
+  precheck(exact);
+  const document = { ...exact, lines: settleDocumentTotal(exact.lines, money(exact.totals.incl), { roundingLine: config.roundingLine ?? false, what: exact.kind }) };
   const lines = config.usesVatGrid === false ? document.lines.map((l) => ({ ...l, vatCode: "" })) : resolveLineAccounts(document, config.vatGrid, config.costAccounts);
   const booked: BookingLine[] = reconcile(lines, config.arithmetic ?? defaultArithmetic, { roundingLine: config.roundingLine ?? false });
   const number =
@@ -50,13 +51,18 @@ export function prepareBooking(source: SourceConnector, raw: SourceDocument, con
 
 /** Lines whose VAT adds up to the shop's total, at rates the merchant configured for the document's region. */
 function exactVat(doc: SalesDocument, config: BookingConfig): SalesDocument {
-  const aligned = alignVatWithTotal(doc.lines, money(doc.totals.vat));
-  if (config.usesVatGrid === false) return { ...doc, lines: aligned };
+  const snapped = config.usesVatGrid === false ? doc : { ...doc, lines: snapToGrid(doc, config.vatGrid) };
+  checkLineVat(snapped);
+  return { ...snapped, lines: alignVatWithTotal(snapped.lines, money(doc.totals.vat), doc.pricesIncludeVat) };
+}
+
+function snapToGrid(doc: SalesDocument, grid: VatGridRow[]) {
   const region = vatRegion(doc);
-  const candidates = config.vatGrid.filter((r) => r.region === region).map((r) => money(r.rate));
+  const candidates = grid.filter((r) => r.region === region).map((r) => money(r.rate));
+  if (!candidates.length) return doc.lines; // the grid step reports the region as unmapped
   const standard = region === "ICP" || region === "INTL" ? new D(0) : vatRatesOf(region) ? money(vatRatesOf(region)!.standard) : undefined;
   const standardRate = standard && candidates.some((c) => c.eq(standard)) ? standard : candidates.reduce<Dec | undefined>((a, b) => (a && a.gt(b) ? a : b), undefined);
-  return { ...doc, lines: candidates.length ? snapLineRates(aligned, candidates, standardRate) : aligned };
+  return snapLineRates(doc.lines, candidates, standardRate);
 }
 
 function addDays(isoDate: string, days: number): string {
