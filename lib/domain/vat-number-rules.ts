@@ -73,8 +73,8 @@ function isRealDate(year: number, month: number, day: number): boolean {
 
 const CHECK_DIGIT = "its check digit does not match";
 const checkDigit = (ok: boolean) => (ok ? undefined : CHECK_DIGIT);
-const notStartingWith = (body: string, digits: string, what = "cannot start with") =>
-  digits.includes(body[0] ?? "") ? `it ${what} ${body[0]}` : undefined;
+/** "it cannot start with 0" when the body starts with one of `forbidden`. */
+const forbiddenStart = (body: string, forbidden: string) => (forbidden.includes(body[0] ?? "") ? `it cannot start with ${body[0]}` : undefined);
 
 // ─── Country by country ─────────────────────────────────────────────────────
 
@@ -152,10 +152,10 @@ function czechia(body: string) {
 }
 
 /** DE: 9 digits, not starting with 0; ISO 7064 MOD 11,10. */
-const germany = (body: string) => notStartingWith(body, "0") ?? checkDigit(mod11_10CheckDigit(body.slice(0, 8)) === digit(body, 8));
+const germany = (body: string) => forbiddenStart(body, "0") ?? checkDigit(mod11_10CheckDigit(body.slice(0, 8)) === digit(body, 8));
 
 /** DK: 8 digits, not starting with 0; weights 2,7,6,5,4,3,2,1 sum to a multiple of 11. */
-const denmark = (body: string) => notStartingWith(body, "0") ?? checkDigit(weightedSum(body, [2, 7, 6, 5, 4, 3, 2, 1]) % 11 === 0);
+const denmark = (body: string) => forbiddenStart(body, "0") ?? checkDigit(weightedSum(body, [2, 7, 6, 5, 4, 3, 2, 1]) % 11 === 0);
 
 /** EE: 9 digits; weights 3,7,1 repeated sum to a multiple of 10. */
 const estonia = (body: string) => checkDigit(weightedSum(body, [3, 7, 1, 3, 7, 1, 3, 7, 1]) % 10 === 0);
@@ -261,7 +261,7 @@ function latvia(body: string) {
 
 /** MT: 8 digits, not starting with 0; weights 3,4,6,7,8,9 plus the last two digits, a multiple of 37. */
 const malta = (body: string) =>
-  notStartingWith(body, "0") ?? ((weightedSum(body, [3, 4, 6, 7, 8, 9]) + Number(body.slice(6))) % 37 === 0 ? undefined : "its check digits do not match");
+  forbiddenStart(body, "0") ?? ((weightedSum(body, [3, 4, 6, 7, 8, 9]) + Number(body.slice(6))) % 37 === 0 ? undefined : "its check digits do not match");
 
 /**
  * NL: 9 digits + B + 2 digits. Companies: the 9 digits pass the eleven-test (9,8 … 2, −1).
@@ -283,13 +283,13 @@ function poland(body: string) {
 /** PT: 9 digits, not starting with 0; 11 − (weights 9 … 2 mod 11), 10 and 11 becoming 0. */
 function portugal(body: string) {
   const c = 11 - (weightedSum(body, [9, 8, 7, 6, 5, 4, 3, 2]) % 11);
-  return notStartingWith(body, "0") ?? checkDigit((c >= 10 ? 0 : c) === digit(body, 8));
+  return forbiddenStart(body, "0") ?? checkDigit((c >= 10 ? 0 : c) === digit(body, 8));
 }
 
 /** RO: 2 to 10 digits, not starting with 0; right-aligned weights 7,5,3,2,1,7,5,3,2; (sum × 10) mod 11 mod 10. */
 function romania(body: string) {
   const padded = body.padStart(10, "0");
-  return notStartingWith(body, "0") ?? checkDigit(((weightedSum(padded, [7, 5, 3, 2, 1, 7, 5, 3, 2]) * 10) % 11) % 10 === digit(padded, 9));
+  return forbiddenStart(body, "0") ?? checkDigit(((weightedSum(padded, [7, 5, 3, 2, 1, 7, 5, 3, 2]) * 10) % 11) % 10 === digit(padded, 9));
 }
 
 /** SE: the 10-digit organisation number (Luhn) + 01. */
@@ -301,7 +301,7 @@ function sweden(body: string) {
 /** SI: 8 digits, not starting with 0; 11 − (weights 8 … 2 mod 11), 10 becoming 0, 11 never issued. */
 function slovenia(body: string) {
   const c = 11 - (weightedSum(body, [8, 7, 6, 5, 4, 3, 2]) % 11);
-  return notStartingWith(body, "0") ?? checkDigit(c !== 11 && c % 10 === digit(body, 7));
+  return forbiddenStart(body, "0") ?? checkDigit(c !== 11 && c % 10 === digit(body, 7));
 }
 
 /** SK: 10 digits, not starting with 0, third digit 2, 3, 4, 7, 8 or 9; the number is a multiple of 11. */
