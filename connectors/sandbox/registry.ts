@@ -2,12 +2,17 @@ import type { SystemId } from "../types";
 import type { SandboxHandler } from "./types";
 import { rompslompSandbox } from "../rompslomp/sandbox";
 import { ccvshopSandbox } from "../ccvshop/sandbox";
+import { viesSandbox } from "@/lib/vies/sandbox";
+
+/** The connector systems plus the services the VAT engine calls (VIES), which have simulators too. */
+export type SandboxSystemId = SystemId | "vies";
 
 /**
  * The simulators served under /sandbox/<system>/<tenant>/… in sandbox mode.
  * Each connector issue adds its system's line here.
  */
-export const sandboxes: Partial<Record<SystemId, SandboxHandler>> = {
+export const sandboxes: Partial<Record<SandboxSystemId, SandboxHandler>> = {
   rompslomp: rompslompSandbox,
   ccvshop: ccvshopSandbox,
+  vies: viesSandbox,
 };
