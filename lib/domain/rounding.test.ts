@@ -73,13 +73,21 @@ describe("alignVatWithTotal", () => {
   it("moves the cent between excl. and VAT when the shop rounded VAT on its totals per rate", () => {
     // Three lines of 1.01 incl.: line by line 3 × 0.18 = 0.54; on the total 3.03 × 21/121 = 0.53.
     const lines = [offByACent, offByACent, offByACent].map((l, i) => ({ ...l, totalIncl: "1.01", description: `Sticker ${i}` }));
-    const aligned = alignVatWithTotal(lines, new D("0.53"));
+    const aligned = alignVatWithTotal(lines, { vat: new D("0.53") });
     expect(view(totalsPerRate(aligned))).toEqual([["21", "2.50", "0.53", "3.03"]]);
+  });
+
+  it("follows the VAT per rate when the shop reports it, also where the total alone hides the gap", () => {
+    // 21%: the shop charged 0.17 on 1.00 where its line says 0.18; 9%: 0.14 where the lines say 0.13. Total 0.31 either way.
+    const lines = [testLine("21", "0.82", "0.18"), testLine("9", "1.54", "0.13")];
+    expect(alignVatWithTotal(lines, { vat: new D("0.31") })).toBe(lines);
+    const aligned = alignVatWithTotal(lines, { vat: new D("0.31"), vatPerRate: [{ rate: "21", vat: "0.17" }, { rate: "9", vat: "0.14" }] });
+    expect(view(totalsPerRate(aligned))).toEqual([["21", "0.83", "0.17", "1.00"], ["9", "1.53", "0.14", "1.67"]]);
   });
 
   it("leaves the lines when the total is far off (the pre-check reports that) or already equal", () => {
     const lines = [offByACent];
-    expect(alignVatWithTotal(lines, new D("0.18"))).toBe(lines);
-    expect(alignVatWithTotal(lines, new D("5.00"))).toBe(lines);
+    expect(alignVatWithTotal(lines, { vat: new D("0.18") })).toBe(lines);
+    expect(alignVatWithTotal(lines, { vat: new D("5.00") })).toBe(lines);
   });
 });

@@ -146,13 +146,11 @@ function fixRate<T extends SalesLine>(lines: T[], want: RateTotals, arithmetic: 
   return current.map((line, i) => (members.has(i) ? asTargetComputes(line, sent[i]!, arithmetic) : line)).filter((l, i) => i < lines.length || !sent[i]!.isZero());
 }
 
-/** One move of up to 5 cents between two lines of the group that brings its VAT closer to the shop's. */
+/** One move of up to 5 cents (either way) between two lines of the group that brings its VAT closer to the shop's. */
 function bestMove(group: number[], sent: Decimal[], vatOf: (i: number, amount: Decimal) => Decimal, need: Decimal) {
   let best: { from: number; to: number; cents: Decimal; left: Decimal } | null = null;
-  for (let step = 1; step <= 5; step++) {
-    const delta = new D(step).div(100);
+  for (const d of [1, -1, 2, -2, 3, -3, 4, -4, 5, -5].map((c) => new D(c).div(100))) {
     for (const from of group) {
-      const d = sent[from]!.isNegative() ? delta.neg() : delta;
       const lose = vatOf(from, sent[from]!.minus(d)).minus(vatOf(from, sent[from]!));
       for (const to of group) {
         if (to === from) continue;
@@ -193,19 +191,9 @@ function cannotReproduce(want: RateTotals, got: RateTotals, arithmetic: TargetAr
  * lines unchanged when they already add up, or when rounding cannot explain the gap (the
  * pre-check then reports it).
  */
-export function alignVatWithTotal(lines: SalesLine[], totalVat: Decimal, pricesIncludeVat = true): SalesLine[] {
-  const gap = totalVat.minus(sum(lines.map((l) => money(l.vatAmount))));
-  if (gap.isZero()) return lines;
+export function alignVatWithTotal(lines: SalesLine[], totals: { vat: Decimal; vatPerRate?: { rate: string; vat: string }[] }, pricesIncludeVat = true): SalesLine[] {
   const perRate = totalsPerRate(lines).filter((t) => !money(t.rate).isZero());
-  const impliedGaps = (fromIncl: boolean) =>
-    perRate.map((t) => {
-      const f = fractionOf(t.rate);
-      const vat = fromIncl ? cents(t.incl.times(f).div(f.plus(1))) : cents(t.excl.times(f));
-      return { rate: t.rate, gap: vat.minus(t.vat), fromIncl };
-    });
-  const fits = (gaps: { gap: Decimal }[]) => sum(gaps.map((g) => g.gap)).eq(gap);
-  const [first, second] = [impliedGaps(pricesIncludeVat), impliedGaps(!pricesIncludeVat)];
-  const gaps = fits(first) ? first : fits(second) ? second : null;
+  const gaps = totals.vatPerRate ? reportedGaps(lines, perRate, totals.vatPerRate, pricesIncludeVat) : impliedGaps(lines, perRate, totals.vat, pricesIncludeVat);
   if (!gaps) return lines;
   const next = [...lines];
   for (const { rate, gap: rateGap, fromIncl } of gaps) {
@@ -221,11 +209,23 @@ export function alignVatWithTotal(lines: SalesLine[], totalVat: Decimal, pricesI
 }
 
 /**
- * The lines must add up to what the customer was charged, to the cent. A gap of a few cents that
- * the shop's own rounding explains becomes a "Rounding difference" line at 0% when the merchant
- * allows it; otherwise it is an error that names both amounts.
+ * The lines must add up to what the customer was charged, to the cent. VAT must already (after
+ * alignment): a VAT gap has no rate to go to. A gap in the amount of a few cents that the shop's
+ * own rounding explains becomes a "Rounding difference" line at 0% when the merchant allows it;
+ * otherwise it is an error that names both amounts.
  */
-export function settleDocumentTotal<T extends SalesLine>(lines: T[], totalIncl: Decimal, options: Options & { what: string }): T[] {
+export function settleDocumentTotal<T extends SalesLine>(lines: T[], totals: { incl: Decimal; vat: Decimal }, options: Options & { what: string }): T[] {
+  const vatGap = totals.vat.minus(sum(lines.map((l) => money(l.vatAmount))));
+  if (!vatGap.isZero()) {
+    const linesVat = totals.vat.minus(vatGap).toFixed(2);
+    throw new BookingError(
+      "vat_rounding_difference",
+      `The ${options.what} charges ${totals.vat.toFixed(2)} VAT in total, but its lines charge ${linesVat}, and the webshop does not say at which VAT rate the difference belongs. ` +
+        `Check the VAT of the ${options.what} in your webshop; if it is right there, book it by hand and mark it as booked.`,
+      { totalVat: totals.vat.toFixed(2), linesVat },
+    );
+  }
+  const totalIncl = totals.incl;
   const gap = totalIncl.minus(sum(lines.map((l) => money(l.totalIncl))));
   if (gap.isZero()) return lines;
   if (!options.roundingLine) {
@@ -240,6 +240,34 @@ export function settleDocumentTotal<T extends SalesLine>(lines: T[], totalIncl: 
   const amount = gap.toFixed(2);
   const like = lines[0]!;
   return [...lines, { ...like, ...zero, kind: "surcharge", code: undefined, description: options.roundingDescription ?? "Rounding difference", quantity: "1", vatRate: "0", unitPriceExcl: amount, unitPriceIncl: amount, totalExcl: amount, totalIncl: amount }];
+}
+
+type RateGap = { rate: string; gap: Decimal; fromIncl: boolean };
+
+/** The shop reported its VAT per rate: each rate's lines must add up to it. */
+function reportedGaps(lines: SalesLine[], perRate: RateTotals[], reported: { rate: string; vat: string }[], fromIncl: boolean): RateGap[] | null {
+  const gaps = perRate.map((t) => {
+    const shop = reported.find((r) => money(r.rate).eq(money(t.rate)));
+    return { rate: t.rate, gap: shop ? money(shop.vat).minus(t.vat) : new D(0), fromIncl };
+  });
+  // Half a cent per line is what rounding each line can explain; more is not ours to move (the pre-check reports it).
+  const explained = (g: RateGap) => g.gap.abs().lte(new D("0.005").times(lines.filter((l) => ofRate(l, g.rate)).length + 1));
+  return gaps.every(explained) ? gaps : null;
+}
+
+/** Only the total is known: per rate, the VAT its total implies, if those add up to the shop's total. */
+function impliedGaps(lines: SalesLine[], perRate: RateTotals[], totalVat: Decimal, pricesIncludeVat: boolean): RateGap[] | null {
+  const gap = totalVat.minus(sum(lines.map((l) => money(l.vatAmount))));
+  if (gap.isZero()) return null;
+  const implied = (fromIncl: boolean) =>
+    perRate.map((t) => {
+      const f = fractionOf(t.rate);
+      const vat = fromIncl ? cents(t.incl.times(f).div(f.plus(1))) : cents(t.excl.times(f));
+      return { rate: t.rate, gap: vat.minus(t.vat), fromIncl };
+    });
+  const fits = (gaps: RateGap[]) => sum(gaps.map((g) => g.gap)).eq(gap);
+  const [first, second] = [implied(pricesIncludeVat), implied(!pricesIncludeVat)];
+  return fits(first) ? first : fits(second) ? second : null;
 }
 
 function largestLineOf(lines: SalesLine[], rate: string): number {

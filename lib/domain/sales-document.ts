@@ -82,7 +82,13 @@ export const salesDocumentSchema = z.object({
     classification: paymentMethodClassSchema,
   }),
   lines: z.array(salesLineSchema).min(1),
-  totals: z.object({ excl: amount, incl: amount, vat: amount }),
+  totals: z.object({
+    excl: amount,
+    incl: amount,
+    vat: amount,
+    /** VAT per rate as the shop reports it, when it does (its own rounding on each rate's total). */
+    vatPerRate: z.array(z.object({ rate: amount, vat: amount })).optional(),
+  }),
   creditFactor: z.union([z.literal(1), z.literal(-1)]),
 });
 

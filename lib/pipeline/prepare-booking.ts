@@ -35,7 +35,7 @@ export function prepareBooking(source: SourceConnector, raw: SourceDocument, con
   const normalized = source.normalize(raw);
   const exact = exactVat(normalized, config);
   precheck(exact);
-  const document = { ...exact, lines: settleDocumentTotal(exact.lines, money(exact.totals.incl), { roundingLine: config.roundingLine ?? false, what: exact.kind }) };
+  const document = { ...exact, lines: settleDocumentTotal(exact.lines, { incl: money(exact.totals.incl), vat: money(exact.totals.vat) }, { roundingLine: config.roundingLine ?? false, what: exact.kind }) };
   const lines = config.usesVatGrid === false ? document.lines.map((l) => ({ ...l, vatCode: "" })) : resolveLineAccounts(document, config.vatGrid, config.costAccounts);
   const booked: BookingLine[] = reconcile(lines, config.arithmetic ?? defaultArithmetic, { roundingLine: config.roundingLine ?? false });
   const number =
@@ -53,7 +53,7 @@ export function prepareBooking(source: SourceConnector, raw: SourceDocument, con
 function exactVat(doc: SalesDocument, config: BookingConfig): SalesDocument {
   const snapped = config.usesVatGrid === false ? doc : { ...doc, lines: snapToGrid(doc, config.vatGrid) };
   checkLineVat(snapped);
-  return { ...snapped, lines: alignVatWithTotal(snapped.lines, money(doc.totals.vat), doc.pricesIncludeVat) };
+  return { ...snapped, lines: alignVatWithTotal(snapped.lines, { vat: money(doc.totals.vat), vatPerRate: doc.totals.vatPerRate }, doc.pricesIncludeVat) };
 }
 
 function snapToGrid(doc: SalesDocument, grid: VatGridRow[]) {
