@@ -45,7 +45,8 @@ export type DocumentKind = "order" | "invoice" | "creditnote";
 
 /** One call to an external system as recorded for the Errors tab's "More info" (secrets redacted). */
 export type ExternalCallRecord = {
-  system: SystemId;
+  /** A connector's system, or "vies" for the EU's VAT-number service. */
+  system: SystemId | "vies";
   method: string;
   url: string;
   requestBody?: string;

@@ -92,6 +92,29 @@ describe("process-document: CCV Shop → Rompslomp", () => {
     expect([booked.price_with_vat, booked.vat_amount]).toEqual(["3.03", "0.53"]);
   });
 
+  const icpOrder = (btw: string, email: string) =>
+    order({
+      is_intra_community_order: true, taxes_included: false, order_row_taxes_included: false, total_tax: 0,
+      orderrows: [row("Theepot", 1, 24.95, 21), row("Thee", 2, 5.98, 9)], total_shipping: 4.95, total_price: 41.86,
+      customer: { email, btw, billingaddress: { company: "Beispiel GmbH", country_code: "DE" }, deliveryaddress: { country_code: "DE" } },
+    });
+
+  it("books an ICP order on a VAT number VIES knows, and keeps VIES's answer as proof", async () => {
+    const { result, document } = await process(await placeOrder(icpOrder("DE983924221", "einkauf@beispiel.de")));
+    expect([result.status, document.errorDetail]).toEqual(["booked", null]);
+    expect(document.vatCheck).toMatchObject({ status: "valid", countryCode: "DE", vatNumber: "983924221" });
+    expect((document.vatCheck as { checkedAt: string }).checkedAt).toMatch(/^\d{4}-\d{2}-\d{2}/);
+  });
+
+  it("holds an ICP order whose VAT number VIES does not know, saying so, booking nothing", async () => {
+    const before = (await invoices()).length;
+    const { document } = await process(await placeOrder(icpOrder("NL800000031B01", "gone@example.nl")));
+    expect(document.status).toBe("error");
+    expect(document.errorCode).toBe("vat_number_not_registered");
+    expect(document.errorDetail).toMatch(/VIES .* NL800000031B01 is not registered/);
+    expect((await invoices()).length).toBe(before);
+  });
+
   it("puts an unpaid order on Open with the reason", async () => {
     const { document } = await process(await placeOrder(order({ paid: false })));
     expect(document.status).toBe("open");

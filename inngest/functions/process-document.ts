@@ -8,6 +8,9 @@ import { toFailure } from "@/lib/pipeline/failure";
 import { fixedDebtorFor } from "@/lib/pipeline/fixed-debtor";
 import { recordConnectionHealth } from "@/lib/pipeline/connection-health";
 import { prepareBooking } from "@/lib/pipeline/prepare-booking";
+import { checkCustomerVatNumber, notRegisteredMessage, viesBaseUrl } from "@/lib/pipeline/vat-number-check";
+import { classify } from "@/lib/domain/classify";
+import { env } from "@/lib/config/env";
 import { productFor } from "@/lib/pipeline/product-codes";
 import type { CostAccounts } from "@/lib/domain/vat-grid";
 import { targetSetups } from "@/connectors/registry";
@@ -106,6 +109,17 @@ export const processDocument = inngest.createFunction(
       });
       return null;
     });
+
+    // ICP: 0% VAT stands on the customer's VAT number. VIES must know it; its answer is kept as proof.
+    const booking = (integration.settings.booking ?? {}) as { viesCheck?: boolean; requesterVatNumber?: string };
+    if (classify(document).vatClass === "icp" && booking.viesCheck !== false) {
+      const baseUrl = viesBaseUrl(integration.source.baseUrl, integration.licenseKey, env().VIES_BASE_URL);
+      const checked = await external("check-vat-number", () => checkCustomerVatNumber(document, { baseUrl, requesterVatNumber: booking.requesterVatNumber, onCall: calls.onCall }));
+      if (!checked.ok) return fail(checked.failure);
+      const check = checked.value;
+      await step.run("store-vat-check", () => db().document.update({ where: { id: documentId }, data: { vatCheck: check } }).then(() => null));
+      if (check.status !== "valid") return fail({ code: "vat_number_not_registered", message: notRegisteredMessage(document, check) });
+    }
 
     const existing = await external("find-existing-invoice", () => target.findInvoiceByReference(prepared.reference));
     if (!existing.ok) return fail(existing.failure, "target");

@@ -25,6 +25,8 @@ export const envSchema = z.object({
   ),
   DATA_DIR: z.string().default(".data"),
   APP_URL: z.url().default("http://localhost:3000"),
+  /** VIES (EU VAT-number check) base URL; default the EU's service, or the sandbox VIES for sandbox integrations. */
+  VIES_BASE_URL: z.url().optional(),
   PORT: z.coerce.number().int().positive().default(3000),
   NEXTAUTH_SECRET: optionalString.pipe(z.string().min(32, "NEXTAUTH_SECRET must be at least 32 characters").optional()),
   ENCRYPTION_KEY: optionalString.pipe(

@@ -16,6 +16,7 @@ describe("precheck", () => {
     ["incl total off by a euro", { totals: { excl: "35.00", incl: "42.15", vat: "7.15" } }, "totals_mismatch"],
     ["excl total off by a euro", { totals: { excl: "36.00", incl: "41.15", vat: "5.15" } }, "totals_mismatch"],
     ["ICP without VAT number", { icp: true }, "icp_without_vat_number"],
+    ["ICP with a mistyped VAT number (check digit)", { icp: true, customer: { vatNumber: "DE983924220", billing: {} } }, "vat_number_invalid"],
   ])("rejects %s", (_name, overrides, code) => {
     expect(codeOf(() => precheck(domesticOrder(overrides as never)))).toBe(code);
   });
@@ -26,7 +27,7 @@ describe("precheck", () => {
   });
 
   it("rejects VAT on an ICP document that has a VAT number", () => {
-    expect(codeOf(() => precheck(domesticOrder({ icp: true, customer: { vatNumber: "DE123456789", billing: {} } })))).toBe("icp_with_vat");
+    expect(codeOf(() => precheck(domesticOrder({ icp: true, customer: { vatNumber: "DE983924221", billing: {} } })))).toBe("icp_with_vat");
   });
 
   it("names both amounts in the message", () => {

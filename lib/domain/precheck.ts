@@ -1,6 +1,8 @@
 import { BookingError } from "./booking-error";
+import { classify } from "./classify";
 import { D, money, sum } from "./money";
 import type { SalesDocument } from "./sales-document";
+import { validateVatNumber } from "./vat-number";
 import { fitsRate } from "./vat-rate";
 
 /**
@@ -39,17 +41,29 @@ export function precheck(doc: SalesDocument, tolerance = new D("0.005").times(do
       { totalVat: money(doc.totals.vat).toFixed(2), linesVat: vatLines.toFixed(2) },
     );
   }
-  if (doc.icp && !doc.customer.vatNumber?.trim()) {
+  const vatClass = classify(doc).vatClass;
+  if (vatClass === "icp" && doc.customer.vatNumber?.trim()) {
+    const checked = validateVatNumber(doc.customer.vatNumber);
+    if (!checked.ok) {
+      throw new BookingError(
+        "vat_number_invalid",
+        `This intra-community (ICP) ${doc.kind} is booked at 0% VAT on the customer's VAT number, but "${doc.customer.vatNumber}" is not a valid EU VAT number: ${checked.reason} ` +
+          `Correct the VAT number in your webshop, then click Process.`,
+        { vatNumber: doc.customer.vatNumber, reason: checked.reason },
+      );
+    }
+  }
+  if (vatClass === "icp" && !doc.customer.vatNumber?.trim()) {
     throw new BookingError(
       "icp_without_vat_number",
       `This is an intra-community (ICP) ${doc.kind} with 0% VAT, but the customer has no VAT number. ` +
         `Add the customer's VAT number in your webshop, or book it with VAT, then click Process.`,
     );
   }
-  if ((doc.icp || doc.international) && doc.lines.some((l) => !money(l.vatAmount).isZero())) {
-    const kind = doc.icp ? "an intra-community (ICP)" : "an export (outside the EU)";
+  if ((vatClass === "icp" || vatClass === "export") && doc.lines.some((l) => !money(l.vatAmount).isZero())) {
+    const kind = vatClass === "icp" ? "an intra-community (ICP)" : "an export (outside the EU)";
     throw new BookingError(
-      doc.icp ? "icp_with_vat" : "export_with_vat",
+      vatClass === "icp" ? "icp_with_vat" : "export_with_vat",
       `This is ${kind} ${doc.kind}, which is booked at 0% VAT, but it charges VAT on some lines.`,
     );
   }

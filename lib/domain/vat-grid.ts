@@ -1,4 +1,5 @@
 import { BookingError } from "./booking-error";
+import { classify } from "./classify";
 import { money } from "./money";
 import type { SalesDocument, SalesLine } from "./sales-document";
 
@@ -9,11 +10,7 @@ export type VatGridRow = { region: string; rate: string; vatCode: string; revenu
 export type CostAccounts = { shipping?: string; paymentCosts?: string };
 
 /** Where a document's VAT is due, as the grid names it. */
-export function vatRegion(doc: SalesDocument): string {
-  if (doc.icp) return "ICP";
-  if (doc.international) return "INTL";
-  return doc.deliveryCountry ?? doc.customer.billing.country ?? doc.shopCountry;
-}
+export const vatRegion = (doc: SalesDocument): string => classify(doc).region;
 
 /** The VAT code and ledger account for every line, or an error naming the first line that has none. */
 export function resolveLineAccounts(doc: SalesDocument, grid: VatGridRow[], costs: CostAccounts = {}) {
