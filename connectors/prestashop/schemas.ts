@@ -8,7 +8,8 @@ import { ConnectorError } from "../types";
  */
 const num = z.union([z.number(), z.string()]);
 const id = num.transform(String);
-const optionalId = num.nullish().transform((v) => (v === null || v === undefined || String(v) === "" ? undefined : String(v)));
+/** A reference to another resource; 0 is PrestaShop's "none". */
+const optionalId = num.nullish().transform((v) => (v === null || v === undefined || String(v) === "" || String(v) === "0" ? undefined : String(v)));
 const amount = num.nullish();
 const text = z.union([z.string(), z.number()]).nullish().transform((v) => (v === null || v === undefined ? undefined : String(v)));
 /** A multilang field: a plain string (one language asked) or [{id, value}]. */

@@ -178,6 +178,11 @@ export function storeOrder(state: PsState, payload: Json): { id: number } {
     module: order.module ?? "ps_wirepayment",
     payment: order.payment ?? "Bank wire",
     id_cart: state.seq.cart++,
+    id_currency: order.id_currency ?? 1,
+    id_lang: order.id_lang ?? 1,
+    id_shop: order.id_shop ?? 1,
+    id_shop_group: order.id_shop_group ?? 1,
+    conversion_rate: order.conversion_rate ?? "1",
     date_add: order.date_add ?? at,
   });
   order.date_upd = payload.date_upd ?? order.date_add;
