@@ -42,6 +42,12 @@ describe("PrestaShop client: requests", () => {
     expect(calls[0]!.url).toContain("ws_key=[redacted]");
   });
 
+  it("keeps password hashes and secure keys out of the recorded answer", async () => {
+    const { client, calls } = clientWith({ body: JSON.stringify({ orders: [{ id: 1, secure_key: "0123abcd", reference: "X" }] }) });
+    await client.list("orders");
+    expect(calls[0]!.responseBody).toBe('{"orders":[{"id":1,"secure_key":"[redacted]","reference":"X"}]}');
+  });
+
   it("pages with limit=offset,count until a short page (no total is returned)", async () => {
     const { client, requests } = clientWith((url) => {
       const offset = Number(new URL(url).searchParams.get("limit")!.split(",")[0]);

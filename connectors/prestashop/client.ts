@@ -51,7 +51,7 @@ export function createPrestaShopClient(ctx: ConnectorContext<unknown>, options: 
     } finally {
       clearTimeout(timer);
     }
-    record({ status: res.status, responseBody: text.slice(0, 20_000) });
+    record({ status: res.status, responseBody: redact(text).slice(0, 20_000) });
     if (!res.ok) throw httpError(res.status, text, path);
     if (looksLikeHtml(text)) {
       throw new ConnectorError("invalid_response", `The shop answered /api/${resource} with a web page instead of webservice data: check the shop URL and that friendly URLs / the webservice are on.`, false, { status: res.status, body: text.slice(0, 2000) });
@@ -99,3 +99,6 @@ export function shopRoot(input: string): string {
   url.hash = "";
   return url.toString().replace(/\/+$/, "").replace(/\/api$/i, "");
 }
+
+/** Secrets some resources carry (orders' and customers' secure_key, customers' password hash), kept out of the call log. */
+export const redact = (text: string) => text.replace(/("(?:passwd|secure_key|reset_password_token)"\s*:\s*)"[^"]*"/g, '$1"[redacted]"');

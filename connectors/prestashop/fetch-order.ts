@@ -22,7 +22,10 @@ export async function fetchOrder(client: PrestaShopClient, id: string, settings:
   const taxIds = parsedDetails.flatMap((d) => d.associations?.taxes.map((t) => t.id) ?? []);
   const taxes = taxIds.length ? await client.list("taxes", { "filter[id]": idFilter(taxIds) }) : [];
 
-  const customer = head.id_customer ? await client.one("customers", "customer", head.id_customer) : null;
+  // Only the fields read: the customers resource also holds the password hash and secure key.
+  const customer = head.id_customer
+    ? ((await client.list("customers", { "filter[id]": `[${head.id_customer}]`, display: "[id,email,firstname,lastname,company]" }))[0] ?? null)
+    : null;
   const customerId = customer ? parsePayload(customerSchema, customer, "customer").id : undefined;
   const addressIds = [head.id_address_invoice, head.id_address_delivery].filter((a): a is string => !!a && a !== "0");
   // "The integration retrieves the addresses via field [id] of the customer"; a guest without a customer record by the order's own ids.

@@ -43,7 +43,7 @@ describe("PrestaShop source against the sandbox", () => {
     const raw = await source.fetchDocument("order", id);
     expect(raw).toMatchObject({ kind: "order", sourceId: id, number: expect.stringMatching(/^[A-Z]{9}$/) });
     expect(calls.map((c) => new URL(c.url).pathname.replace(/^.*\/api\//, ""))).toEqual([
-      `orders/${id}`, "order_details", "taxes", "customers/1", "addresses", "countries", "products", "order_states/2", "order_payments",
+      `orders/${id}`, "order_details", "taxes", "customers", "addresses", "countries", "products", "order_states/2", "order_payments",
     ]);
     expect(source.eligibility(raw)).toEqual({ eligible: true });
     const doc = source.normalize(raw);
