@@ -14,10 +14,12 @@ const same = (a: string | undefined, b: string | undefined) => (a ?? "").trim().
 
 export function resolveAddress(payload: OrderPayload, addressId: string | undefined): PsAddress | undefined {
   const { addresses, customer } = payload;
+  // The order's own address counts even when deleted since (PrestaShop keeps it); the fallbacks prefer live ones.
+  const live = [...addresses.filter((a) => !a.deleted), ...addresses.filter((a) => a.deleted)];
   return (
     addresses.find((a) => a.id === addressId) ??
-    addresses.find((a) => customer && same(a.firstname, customer.firstname) && same(a.lastname, customer.lastname)) ??
-    addresses[0]
+    live.find((a) => customer && same(a.firstname, customer.firstname) && same(a.lastname, customer.lastname)) ??
+    live[0]
   );
 }
 

@@ -189,6 +189,8 @@ describe("customer (manual: Specification Prestashop customer details)", () => {
       x.customer.firstname = "Someone";
     });
     expect(normalizeOrder(o).customer.billing.street).toBe("Dorpsstraat 1");
+    o.addresses[0]!.deleted = "1"; // the fallbacks prefer an address the customer has not deleted
+    expect(normalizeOrder(o).customer.billing.street).toBe("Kade 5");
   });
 
   it("a last name kept in the first name is split at the first space", () => {

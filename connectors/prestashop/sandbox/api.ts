@@ -39,18 +39,21 @@ export async function webserviceApi(ctx: SandboxContext<PsState>): Promise<Respo
   const def = RESOURCE_DEFS[resource];
   const languages = languagesOf(ctx.url.searchParams.get("language"));
   if (!languages) return errorResponse(format, [{ status: 400, code: 79, message: "language value is wrong" }]);
-  const shown = (rec: Record<string, unknown>) => present(resource, rec, state, languages);
-
   if ((id !== undefined && id !== "") || extra.length) {
     const record = state.data[resource].find((r) => String(r.id) === String(parseInt(id ?? "", 10)));
     if (!record || extra.length) return emptyNotFound(format);
-    return objectResponse(format, resource, def.singular, displayed(shown(record), ctx.url.searchParams.get("display")), ctx.url.searchParams.has("display"), method);
+    return objectResponse(format, resource, def.singular, displayed(present(resource, record, state, languages), ctx.url.searchParams.get("display")), ctx.url.searchParams.has("display"), method);
   }
 
+  // Filters and sorting see the scalar fields; associations are added to the page that is served only.
   const filterable = def.fields.map(([n]) => n).filter((n) => !HIDDEN.has(n) && !(def.i18n ?? []).includes(n));
-  const result = applyList(state.data[resource].map(shown), ctx.url.searchParams, filterable, def.i18n);
+  const stored = new Map(state.data[resource].map((r) => [String(r.id), r]));
+  const result = applyList(state.data[resource].map((r) => present(resource, r, undefined, languages)), ctx.url.searchParams, filterable, def.i18n);
   if ("error" in result) return errorResponse(format, [result.error]);
-  const items = result.display === "full" || result.display === "ids" ? result.items : result.items.map((i) => pickFields(i, result.display as string[]));
+  const items =
+    result.display === "ids" ? result.items
+    : result.display === "full" ? result.items.map((i) => present(resource, stored.get(String(i.id))!, state, languages))
+    : result.items.map((i) => pickFields(i, result.display as string[]));
   return listResponse(format, resource, def.singular, items, result.display === "ids", apiUrl, method);
 }
 
