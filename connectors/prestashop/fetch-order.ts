@@ -10,14 +10,13 @@ import { addressSchema, countrySchema, currencySchema, customerSchema, orderDeta
  * addresses (the customer's), countries (ISO codes), products (SKU when a line has none),
  * order_state, order_payments (joined by reference), currency (only for an unknown currency id).
  */
-const anyList = z.array(z.unknown());
 const idFilter = (ids: Iterable<string>) => `[${[...new Set(ids)].join("|")}]`;
 
 export async function fetchOrder(client: PrestaShopClient, id: string, settings: PrestaShopSettings): Promise<SourceDocument> {
   const raw = parsePayload(z.looseObject({}), await client.one("orders", "order", id), "order");
   const head = parsePayload(orderHeadSchema, raw, "order");
 
-  const details = parsePayload(anyList, await client.listAll("order_details", { "filter[id_order]": `[${head.id}]` }), "order details");
+  const details = await client.listAll("order_details", { "filter[id_order]": `[${head.id}]` });
   const parsedDetails = details.map((d, i) => parsePayload(orderDetailSchema, d, `order detail ${i + 1}`));
   const taxIds = parsedDetails.flatMap((d) => d.associations?.taxes.map((t) => t.id) ?? []);
   const taxes = taxIds.length ? await client.list("taxes", { "filter[id]": idFilter(taxIds) }) : [];
@@ -27,7 +26,7 @@ export async function fetchOrder(client: PrestaShopClient, id: string, settings:
     ? ((await client.list("customers", { "filter[id]": `[${head.id_customer}]`, display: "[id,email,firstname,lastname,company]" }))[0] ?? null)
     : null;
   const customerId = customer ? parsePayload(customerSchema, customer, "customer").id : undefined;
-  const addressIds = [head.id_address_invoice, head.id_address_delivery].filter((a): a is string => !!a && a !== "0");
+  const addressIds = [head.id_address_invoice, head.id_address_delivery].filter((a): a is string => !!a);
   // "The integration retrieves the addresses via field [id] of the customer"; a guest without a customer record by the order's own ids.
   const addresses = customerId
     ? await client.listAll("addresses", { "filter[id_customer]": `[${customerId}]` })
@@ -35,7 +34,7 @@ export async function fetchOrder(client: PrestaShopClient, id: string, settings:
   const countryIds = addresses.map((a, i) => parsePayload(addressSchema, a, `address ${i + 1}`).id_country).filter((c): c is string => !!c);
   const countries = countryIds.length ? await client.list("countries", { "filter[id]": idFilter(countryIds), display: "[id,iso_code]" }) : [];
 
-  const withoutSku = parsedDetails.filter((d) => !d.product_reference?.trim() && d.product_id && d.product_id !== "0").map((d) => d.product_id!);
+  const withoutSku = parsedDetails.filter((d) => !d.product_reference?.trim() && d.product_id).map((d) => d.product_id!);
   const products = withoutSku.length ? await client.list("products", { "filter[id]": idFilter(withoutSku), display: "[id,reference]" }) : [];
 
   const orderState = head.current_state ? await client.one("order_states", "order_state", head.current_state) : null;
