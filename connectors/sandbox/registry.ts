@@ -6,6 +6,7 @@ import { viesSandbox } from "@/lib/vies/sandbox";
 
 /** The connector systems plus the services the VAT engine calls (VIES), which have simulators too. */
 export type SandboxSystemId = SystemId | "vies";
+import { prestashopSandbox } from "../prestashop/sandbox";
 
 /**
  * The simulators served under /sandbox/<system>/<tenant>/… in sandbox mode.
@@ -15,4 +16,5 @@ export const sandboxes: Partial<Record<SandboxSystemId, SandboxHandler>> = {
   rompslomp: rompslompSandbox,
   ccvshop: ccvshopSandbox,
   vies: viesSandbox,
+  prestashop: prestashopSandbox,
 };
