@@ -110,6 +110,12 @@ export interface TargetConnector {
   system: TargetSystem;
   /** How the system computes VAT from the lines we send (default: per line, from amounts excl. VAT). */
   arithmetic?: TargetArithmetic;
+  /**
+   * `false` for systems the integration never creates products in (Factuursturen): the pipeline
+   * then skips the product step and books lines by description; findProductByCode/createProduct
+   * are not called. Absent = products are found or created per line.
+   */
+  createsProducts?: false;
   findDebtorByEmail(email: string): Promise<string | null>;
   createDebtor(document: SalesDocument): Promise<string>;
   findProductByCode(code: string): Promise<string | null>;

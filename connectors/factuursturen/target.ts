@@ -1,0 +1,79 @@
+import { ConnectorError, type Booking, type ConnectorContext, type TargetConnector, type TargetDocumentRef } from "../types";
+import { createFactuursturenClient } from "./client";
+import { factuursturenSettingsSchema, type FactuursturenSettings } from "./config";
+import { clientPayload, invoicePayload } from "./map";
+import type { Invoice } from "./schemas";
+
+export type FactuursturenTarget = TargetConnector & { createsProducts: false };
+
+const same = (a: string | undefined, b: string) => (a ?? "").trim().toLowerCase() === b.trim().toLowerCase();
+
+function parseSettings(value: unknown): FactuursturenSettings {
+  const parsed = factuursturenSettingsSchema.safeParse(value ?? {});
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ConnectorError("config_invalid", `The Factuursturen settings are invalid (${issue?.path.join(".")}: ${issue?.message}). Check them in the Configuration tab.`, false);
+  }
+  return parsed.data;
+}
+
+/** Our reference sits on a reference line; a search for it also matches other text, so compare exactly. */
+const carries = (invoice: Invoice, reference: string) =>
+  [invoice.reference.line1, invoice.reference.line2, invoice.reference.line3, invoice.invoicenote].some((v) => v !== undefined && v.trim() === reference);
+
+const toRef = (invoice: Invoice): TargetDocumentRef | null => {
+  const id = invoice.invoicenr ?? invoice.invoicenr_full ?? invoice.id;
+  if (!id) return null;
+  const number = invoice.invoicenr_full ?? invoice.invoicenr;
+  return { id, ...(number ? { number } : {}) };
+};
+
+/**
+ * The Factuursturen target: customers found by email or created (never changed), invoices
+ * created and "sent" by post or email as the merchant chose; no products (the manual), no VAT
+ * codes (lines carry the document's own rate).
+ */
+export function createFactuursturenTarget(ctx: ConnectorContext<unknown>, settingsInput: unknown): FactuursturenTarget {
+  const settings = parseSettings(settingsInput);
+  const client = createFactuursturenClient({ ...ctx, credentials: ctx.credentials });
+
+  const findInvoice = async (reference: string) => {
+    const found = (await client.searchInvoices(reference)).find((i) => carries(i, reference));
+    return found ? toRef(found) : null;
+  };
+
+  return {
+    system: "factuursturen",
+    createsProducts: false,
+
+    async findDebtorByEmail(email) {
+      const wanted = email.trim();
+      if (!wanted) return null;
+      const found = await client.searchClientsByEmail(wanted);
+      return found.find((c) => same(c.email, wanted))?.clientnr ?? null;
+    },
+
+    createDebtor: (document) => client.createClient(clientPayload(document, settings)),
+
+    // The manual: "The integration does not create products in Factuursturen."
+    findProductByCode: async () => null,
+    async createProduct() {
+      throw new ConnectorError("not_supported", "The integration does not create products in Factuursturen.", false);
+    },
+
+    findInvoiceByReference: findInvoice,
+
+    async createInvoice(booking: Booking) {
+      if (booking.document.currency !== "EUR") {
+        throw new ConnectorError("currency_not_supported", `This document is in ${booking.document.currency}; the integration books euro amounts in Factuursturen. Enter it manually in Factuursturen.`, false);
+      }
+      // A retry of this step after a lost answer must find the invoice, not create a second one:
+      // the pipeline's own look-up ran before the first attempt and is not repeated.
+      const existing = await findInvoice(booking.reference);
+      if (existing) return existing;
+      const customer = await client.getClient(booking.debtorId);
+      const number = await client.createInvoice(invoicePayload(booking, customer.tax_type, settings));
+      return { id: number, number };
+    },
+  };
+}
