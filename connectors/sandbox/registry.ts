@@ -2,6 +2,7 @@ import type { SystemId } from "../types";
 import type { SandboxHandler } from "./types";
 import { rompslompSandbox } from "../rompslomp/sandbox";
 import { ccvshopSandbox } from "../ccvshop/sandbox";
+import { factuursturenSandbox } from "../factuursturen/sandbox";
 import { viesSandbox } from "@/lib/vies/sandbox";
 
 /** The connector systems plus the services the VAT engine calls (VIES), which have simulators too. */
@@ -15,4 +16,5 @@ export const sandboxes: Partial<Record<SandboxSystemId, SandboxHandler>> = {
   rompslomp: rompslompSandbox,
   ccvshop: ccvshopSandbox,
   vies: viesSandbox,
+  factuursturen: factuursturenSandbox,
 };
