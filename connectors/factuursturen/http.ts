@@ -44,16 +44,20 @@ export async function send(t: Transport, req: HttpRequest): Promise<HttpResult> 
       durationMs: Date.now() - started,
       ...extra,
     });
+  const timedOut = () => {
+    record({ error: `timeout after ${timeoutMs} ms` });
+    return new ConnectorError("timeout", `Factuursturen did not answer within ${Math.max(1, Math.round(timeoutMs / 1000))} seconds; we will try again.`, true);
+  };
   try {
     const res = await doFetch(req.url, { method: req.method, headers: req.headers, body: req.body, signal: controller.signal, redirect: "manual" });
     const text = await res.text();
+    // Whatever arrives after we gave up (a gateway's 504, a late answer) is no answer: the request may or may not have been carried out.
+    if (controller.signal.aborted) throw timedOut();
     record({ status: res.status, responseBody: redact(text, req.secrets) });
     return { status: res.status, headers: res.headers, text };
   } catch (err) {
-    if (controller.signal.aborted) {
-      record({ error: `timeout after ${timeoutMs} ms` });
-      throw new ConnectorError("timeout", `Factuursturen did not answer within ${Math.max(1, Math.round(timeoutMs / 1000))} seconds; we will try again.`, true);
-    }
+    if (err instanceof ConnectorError) throw err;
+    if (controller.signal.aborted) throw timedOut();
     const message = redact((err as Error).message, req.secrets) ?? "unknown error";
     record({ error: message });
     throw new ConnectorError("network", `Could not reach Factuursturen (${message}); we will try again.`, true);
