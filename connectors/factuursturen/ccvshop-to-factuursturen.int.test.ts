@@ -157,8 +157,8 @@ describe("CCV Shop (paid orders) → Factuursturen", () => {
     const before = (await booked("paid-orders")).invoices.length;
     const id = await post("paid-orders", "order", order({ orderrows: [row("Zeep", 1, 5.75, 15)], total_shipping: 0, customer: customer("zeep@example.nl") }));
     const { document } = await process("paid-orders", id);
-    expect([document.status, document.errorCode]).toEqual(["error", "rejected"]);
-    expect(document.errorDetail).toContain("btw-percentage 15% is niet ingesteld");
+    expect([document.status, document.errorCode]).toEqual(["error", "vat_rate_unmapped"]);
+    expect(document.errorDetail).toContain("Factuursturen has no 15% VAT rate");
     expect((await booked("paid-orders")).invoices).toHaveLength(before);
   });
 });

@@ -1,8 +1,9 @@
+import { money } from "@/lib/domain/money";
 import { ConnectorError, type Booking, type ConnectorContext, type TargetConnector, type TargetDocumentRef } from "../types";
 import { createFactuursturenClient } from "./client";
 import { factuursturenSettingsSchema, type FactuursturenSettings } from "./config";
 import { clientPayload, invoicePayload } from "./map";
-import type { Invoice } from "./schemas";
+import type { Invoice, Tax } from "./schemas";
 
 export type FactuursturenTarget = TargetConnector & { createsProducts: false };
 
@@ -27,6 +28,23 @@ const toRef = (invoice: Invoice): TargetDocumentRef | null => {
   const number = invoice.invoicenr_full ?? invoice.invoicenr;
   return { id, ...(number ? { number } : {}) };
 };
+
+/**
+ * The manual's pre-check "a corresponding VAT code exists in Factuursturen for the VAT in each
+ * line": every rate of the document must be one of the account's rates (/taxes).
+ */
+function checkRates(booking: Booking, taxes: Tax[]): void {
+  const known = taxes.map((t) => money(t.percentage, "VAT percentage"));
+  const missing = [...new Set(booking.lines.map((l) => money(l.vatRate).toFixed()))].filter((rate) => !known.some((k) => k.eq(rate)));
+  if (missing.length === 0) return;
+  const list = (rates: string[]) => rates.map((r) => `${r}%`).join(", ");
+  throw new ConnectorError(
+    "vat_rate_unmapped",
+    `Factuursturen has no ${list(missing)} VAT rate, which this ${booking.document.kind === "creditnote" ? "credit note" : booking.document.kind} uses (the account has ${list(known.map((k) => k.toFixed())) || "none"}). ` +
+      "Add the rate in Factuursturen, or correct the VAT in your webshop, then click Process.",
+    false,
+  );
+}
 
 /**
  * The Factuursturen target: customers found by email or created (never changed), invoices
@@ -71,7 +89,8 @@ export function createFactuursturenTarget(ctx: ConnectorContext<unknown>, settin
       // the pipeline's own look-up ran before the first attempt and is not repeated.
       const existing = await findInvoice(booking.reference);
       if (existing) return existing;
-      const customer = await client.getClient(booking.debtorId);
+      const [taxes, customer] = await Promise.all([client.listTaxes(), client.getClient(booking.debtorId)]);
+      checkRates(booking, taxes);
       const number = await client.createInvoice(invoicePayload(booking, customer.tax_type, settings));
       return { id: number, number };
     },

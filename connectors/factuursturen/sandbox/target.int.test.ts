@@ -109,10 +109,12 @@ describe("Factuursturen target against the sandbox", () => {
 
   it("a timeout at creation (the sandbox's timeoutNext on the POST: nothing created), then the retry: booked once", async () => {
     const booking = await bookable("domestic-paid");
-    // Arms the contract's timeoutNext fault once the customer is read: the next request, the invoice POST, hangs.
+    // Arms the contract's timeoutNext fault once the rates and the customer are read: the next request, the invoice POST, hangs.
+    const read = new Set<string>();
     const armed = (async (input: RequestInfo | URL, init?: RequestInit) => {
       const res = await sandboxFetch(input, init);
-      if (/\/api\/v1\/clients\/\d+$/.test(new URL(String(input)).pathname)) await admin(T, "POST", "faults", { timeoutNext: 1 });
+      const what = /\/api\/v1\/(taxes|clients\/\d+)$/.exec(new URL(String(input)).pathname)?.[1];
+      if (what && read.add(what).size === 2) await admin(T, "POST", "faults", { timeoutNext: 1 });
       return res;
     }) as typeof fetch;
     const calls: ExternalCallRecord[] = [];
@@ -136,16 +138,25 @@ describe("Factuursturen target against the sandbox", () => {
     const again = await target({ calls }).createInvoice(booking);
     expect(again.id).toBe((await state()).invoices[0]!.invoicenr);
     expect((await state()).invoices).toHaveLength(1);
-    expect(calls.map((c) => c.method)).toEqual(["GET"]);
+    expect(calls.map((c) => c.method)).toEqual(["GET"]); // only the look-up by reference
     expect(await target().findInvoiceByReference(booking.reference)).toEqual(again);
+  });
+
+  it("pre-checks every rate against the account's VAT rates before creating anything", async () => {
+    const booking = await bookable("domestic-paid");
+    const calls: ExternalCallRecord[] = [];
+    const e = await caught(target({ calls }).createInvoice({ ...booking, lines: booking.lines.map((l, i) => (i === 1 ? { ...l, vatRate: "15" } : l)) }));
+    expect([e.code, e.retryable]).toEqual(["vat_rate_unmapped", false]);
+    expect(e.message).toBe("Factuursturen has no 15% VAT rate, which this order uses (the account has 21%, 9%, 0%). Add the rate in Factuursturen, or correct the VAT in your webshop, then click Process.");
+    expect(calls.some((c) => c.method === "POST")).toBe(false);
+    expect((await state()).invoices).toEqual([]);
   });
 
   it("turns Factuursturen's refusals into plain-language errors", async () => {
     const booking = await bookable("domestic-paid");
-    const unknownRate = { ...booking, lines: booking.lines.map((l) => ({ ...l, vatRate: "15" })) };
-    const e = await caught(target().createInvoice(unknownRate));
+    const e = await caught(createFactuursturenTarget(sandboxCtx(T), { ...settings, templateId: "9" }).createInvoice(booking));
     expect([e.code, e.retryable]).toEqual(["rejected", false]);
-    expect(e.message).toBe("Factuursturen rejected the invoice: Factuurregel 1: btw-percentage 15% is niet ingesteld in uw account (ingesteld: 21%, 9%, 0%)");
+    expect(e.message).toBe("Factuursturen rejected the invoice: Profiel 9 bestaat niet");
     const missing = await caught(target().createInvoice({ ...booking, debtorId: "999" }));
     expect(missing.code).toBe("not_found");
     expect((await caught(target().createInvoice({ ...booking, document: { ...booking.document, currency: "USD" } }))).code).toBe("currency_not_supported");
