@@ -53,7 +53,7 @@ function checkRates(booking: Booking, taxes: Tax[]): void {
  */
 export function createFactuursturenTarget(ctx: ConnectorContext<unknown>, settingsInput: unknown): FactuursturenTarget {
   const settings = parseSettings(settingsInput);
-  const client = createFactuursturenClient({ ...ctx, credentials: ctx.credentials });
+  const client = createFactuursturenClient(ctx);
 
   const findInvoice = async (reference: string) => {
     const found = (await client.searchInvoices(reference)).find((i) => carries(i, reference));
