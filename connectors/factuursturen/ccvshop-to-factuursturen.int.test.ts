@@ -161,6 +161,16 @@ describe("CCV Shop (paid orders) → Factuursturen", () => {
     expect(document.errorDetail).toContain("Factuursturen has no 15% VAT rate");
     expect((await booked("paid-orders")).invoices).toHaveLength(before);
   });
+
+  it("puts an order whose per-line VAT Factuursturen cannot reproduce on Errors, booking nothing", async () => {
+    const before = (await booked("paid-orders")).invoices.length;
+    // Three rows of 1.00 incl. at 21%: the shop charges 3 × 0.17 = 0.51 VAT; Factuursturen computes 3.00 × 21/121 = 0.52.
+    const id = await post("paid-orders", "order", order({ orderrows: [row("Sticker A", 1, 1, 21), row("Sticker B", 1, 1, 21), row("Sticker C", 1, 1, 21)], total_shipping: 0, customer: customer("stickers@example.nl") }));
+    const { document } = await process("paid-orders", id);
+    expect([document.status, document.errorCode]).toEqual(["error", "rounding_mismatch"]);
+    expect(document.errorDetail).toContain("would book 0.52");
+    expect((await booked("paid-orders")).invoices).toHaveLength(before);
+  });
 });
 
 describe("CCV Shop (invoices) → Factuursturen", () => {

@@ -1,11 +1,13 @@
 import { money } from "@/lib/domain/money";
+import type { SalesDocument } from "@/lib/domain/sales-document";
+import { differences, targetTotals, totalsPerRate, type TargetArithmetic } from "@/lib/domain/rounding";
 import { ConnectorError, type Booking, type ConnectorContext, type TargetConnector, type TargetDocumentRef } from "../types";
 import { createFactuursturenClient } from "./client";
 import { factuursturenSettingsSchema, type FactuursturenSettings } from "./config";
 import { clientPayload, invoicePayload } from "./map";
-import type { Invoice, Tax } from "./schemas";
+import type { Invoice, Tax, TaxType } from "./schemas";
 
-export type FactuursturenTarget = TargetConnector & { createsProducts: false };
+export type FactuursturenTarget = TargetConnector & { createsProducts: false; arithmetic: (document: SalesDocument) => TargetArithmetic };
 
 const same = (a: string | undefined, b: string) => (a ?? "").trim().toLowerCase() === b.trim().toLowerCase();
 
@@ -28,6 +30,38 @@ const toRef = (invoice: Invoice): TargetDocumentRef | null => {
   const number = invoice.invoicenr_full ?? invoice.invoicenr;
   return { id, ...(number ? { number } : {}) };
 };
+
+/**
+ * Factuursturen computes VAT once per rate on the sum of that rate's lines, from prices incl. VAT
+ * for an `intax` customer and excl. VAT for an `extax` one. A customer we create gets the
+ * document's own basis, so that is what the pipeline plans for.
+ */
+export const arithmeticFor = (taxType: TaxType): TargetArithmetic => ({ vat: "rate", basis: taxType === "intax" ? "incl" : "excl" });
+
+/**
+ * An existing customer may have the other tax type than this document's prices (it is never
+ * changed): then Factuursturen's sums must still equal the document's, per rate, to the cent.
+ */
+function checkCents(booking: Booking, taxType: TaxType): void {
+  const want = totalsPerRate(booking.lines);
+  const got = targetTotals(booking.lines, arithmeticFor(taxType));
+  const [first] = differences(want, got);
+  if (!first) return;
+  const shop = want.find((t) => t.rate === first.rate)!;
+  const booked = got.find((t) => t.rate === first.rate)!;
+  const basis = (t: TaxType) => (t === "intax" ? "incl." : "excl.");
+  const documentType: TaxType = booking.document.pricesIncludeVat ? "intax" : "extax";
+  const fix =
+    taxType === documentType
+      ? "Factuursturen cannot reproduce the webshop's cents for this document; enter it manually in Factuursturen."
+      : `Set that customer's prices to ${basis(documentType)} VAT in Factuursturen (as this document's prices are), then click Process.`;
+  throw new ConnectorError(
+    "rounding_mismatch",
+    `At ${first.rate}% VAT the webshop charged ${shop.vat.toFixed(2)} VAT (${shop.incl.toFixed(2)} incl.), but Factuursturen, which computes VAT on the total per rate ` +
+      `from prices ${basis(taxType)} VAT for customer ${booking.debtorId}, would book ${booked.vat.toFixed(2)} (${booked.incl.toFixed(2)} incl.). ${fix}`,
+    false,
+  );
+}
 
 /**
  * The manual's pre-check "a corresponding VAT code exists in Factuursturen for the VAT in each
@@ -63,6 +97,7 @@ export function createFactuursturenTarget(ctx: ConnectorContext<unknown>, settin
   return {
     system: "factuursturen",
     createsProducts: false,
+    arithmetic: (document) => arithmeticFor(document.pricesIncludeVat ? "intax" : "extax"),
 
     async findDebtorByEmail(email) {
       const wanted = email.trim();
@@ -91,6 +126,7 @@ export function createFactuursturenTarget(ctx: ConnectorContext<unknown>, settin
       if (existing) return existing;
       const [taxes, customer] = await Promise.all([client.listTaxes(), client.getClient(booking.debtorId)]);
       checkRates(booking, taxes);
+      checkCents(booking, customer.tax_type);
       const number = await client.createInvoice(invoicePayload(booking, customer.tax_type, settings));
       return { id: number, number };
     },

@@ -98,6 +98,27 @@ describe("Factuursturen target against the sandbox", () => {
     expect(vatPerRate(invoice!)).toEqual({ "21": "5.19", "9": "0.99" });
   });
 
+  it("plans for Factuursturen's arithmetic (VAT per rate, on the document's price basis) and refuses a customer whose other tax type would move a cent", async () => {
+    const booking = fixture("domestic-paid");
+    const fs = target();
+    expect(fs.arithmetic(booking.document)).toEqual({ vat: "rate", basis: "incl" });
+    expect(fs.arithmetic({ ...booking.document, pricesIncludeVat: false })).toEqual({ vat: "rate", basis: "excl" });
+    // 10.00 incl. at 21%: 1.74 VAT from the incl. total, but 8.26 excl. × 21% = 1.73.
+    const line = { ...booking.lines[0]!, description: "Cadeaubon", quantity: "1", unitPriceIncl: "10.00", unitPriceExcl: "8.264463", totalIncl: "10.00", totalExcl: "8.26", vatAmount: "1.74" };
+    const document = { ...booking.document, lines: [line], totals: { incl: "10.00", excl: "8.26", vat: "1.74" } };
+    const extaxCustomer = await fs.createDebtor({ ...document, customer: { ...document.customer, email: "extax@example.nl" }, pricesIncludeVat: false });
+    const e = await caught(fs.createInvoice({ ...booking, document, lines: [line], debtorId: extaxCustomer }));
+    expect([e.code, e.retryable]).toEqual(["rounding_mismatch", false]);
+    expect(e.message).toBe(
+      `At 21% VAT the webshop charged 1.74 VAT (10.00 incl.), but Factuursturen, which computes VAT on the total per rate from prices excl. VAT for customer ${extaxCustomer}, would book 1.73 (9.99 incl.). ` +
+        "Set that customer's prices to incl. VAT in Factuursturen (as this document's prices are), then click Process.",
+    );
+    expect((await state()).invoices).toEqual([]);
+    const intaxCustomer = await fs.createDebtor(document);
+    await fs.createInvoice({ ...booking, document, lines: [line], debtorId: intaxCustomer });
+    expect((await state()).invoices.map((i) => [i.totalintax, i.tax])).toEqual([["10.00", "1.74"]]);
+  });
+
   it("finds an invoice by our reference, exactly", async () => {
     const booking = await bookable("domestic-paid", "DEMO-X-order-1");
     const fs = target();
