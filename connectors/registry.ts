@@ -3,6 +3,7 @@ import { ccvshopSourceSetup } from "./ccvshop/setup";
 import { receiveCcvWebhook } from "./ccvshop/webhook";
 import { prestashopSourceFactory } from "./prestashop";
 import { prestashopSourceSetup } from "./prestashop/setup";
+import { createFactuursturenTarget, factuursturenSetup } from "./factuursturen";
 import { createRompslompTarget } from "./rompslomp";
 import { rompslompOAuthApp } from "./rompslomp/oauth-app";
 import { rompslompSetup } from "./rompslomp/setup";
@@ -23,13 +24,14 @@ export const sourceFactories: Partial<Record<SourceSystem, SourceFactory>> = {
 };
 export const targetFactories: Partial<Record<TargetSystem, TargetFactory>> = {
   rompslomp: (ctx, settings, hooks) => createRompslompTarget(ctx, settings, { oauthApp: rompslompOAuthApp(ctx.baseUrl), onCredentials: hooks.onCredentials }),
+  factuursturen: (ctx, settings) => createFactuursturenTarget(ctx, settings),
 };
 export const sourceSetups: Partial<Record<SourceSystem, SourceSetup>> = {
   // CCV returns each webhook's key: kept in the credentials to verify deliveries by x-hash.
   ccvshop: { ...ccvshopSourceSetup, registerWebhooks: async (ctx, url, s) => ({ webhooks: await ccvshopSourceSetup.registerWebhooks(ctx, url, s) }) },
   prestashop: prestashopSourceSetup,
 };
-export const targetSetups: Partial<Record<TargetSystem, TargetSetup>> = { rompslomp: rompslompSetup(rompslompOAuthApp) };
+export const targetSetups: Partial<Record<TargetSystem, TargetSetup>> = { rompslomp: rompslompSetup(rompslompOAuthApp), factuursturen: factuursturenSetup };
 export const webhookReceivers: Partial<Record<SourceSystem, WebhookReceiver>> = { ccvshop: receiveCcvWebhook };
 
 export function sourceFactory(system: string): SourceFactory {

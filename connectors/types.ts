@@ -109,8 +109,18 @@ export type TargetDocumentRef = { id: string; number?: string };
 /** Accounting system: every method is one external call (the pipeline wraps each in its own step). */
 export interface TargetConnector {
   system: TargetSystem;
-  /** How the system computes VAT from the lines we send (default: per line, from amounts excl. VAT). */
-  arithmetic?: TargetArithmetic;
+  /**
+   * How the system computes VAT from the lines we send (default: per line, from amounts excl. VAT).
+   * A function where it depends on the document (Factuursturen: incl. or excl. VAT prices, as the
+   * customer's tax type, set from the document's own basis).
+   */
+  arithmetic?: TargetArithmetic | ((document: SalesDocument) => TargetArithmetic);
+  /**
+   * `false` for systems the integration never creates products in (Factuursturen): the pipeline
+   * then skips the product step and books lines by description; findProductByCode/createProduct
+   * are not called. Absent = products are found or created per line.
+   */
+  createsProducts?: false;
   findDebtorByEmail(email: string): Promise<string | null>;
   createDebtor(document: SalesDocument): Promise<string>;
   findProductByCode(code: string): Promise<string | null>;

@@ -2,11 +2,12 @@ import type { SystemId } from "../types";
 import type { SandboxHandler } from "./types";
 import { rompslompSandbox } from "../rompslomp/sandbox";
 import { ccvshopSandbox } from "../ccvshop/sandbox";
+import { factuursturenSandbox } from "../factuursturen/sandbox";
 import { viesSandbox } from "@/lib/vies/sandbox";
+import { prestashopSandbox } from "../prestashop/sandbox";
 
 /** The connector systems plus the services the VAT engine calls (VIES), which have simulators too. */
 export type SandboxSystemId = SystemId | "vies";
-import { prestashopSandbox } from "../prestashop/sandbox";
 
 /**
  * The simulators served under /sandbox/<system>/<tenant>/… in sandbox mode.
@@ -17,4 +18,5 @@ export const sandboxes: Partial<Record<SandboxSystemId, SandboxHandler>> = {
   ccvshop: ccvshopSandbox,
   vies: viesSandbox,
   prestashop: prestashopSandbox,
+  factuursturen: factuursturenSandbox,
 };

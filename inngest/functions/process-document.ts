@@ -151,9 +151,9 @@ export const processDocument = inngest.createFunction(
       );
     }
 
-    // Products: find or create each distinct product once.
+    // Products: find or create each distinct product once (not for targets that create none).
     const productIds = new Map<string, string>();
-    for (const line of prepared.lines) {
+    for (const line of target.createsProducts === false ? [] : prepared.lines) {
       const product = productFor(line);
       if (productIds.has(product.code)) continue;
       let productId = (await db().productLink.findUnique({ where: { integrationId_sourceCode: { integrationId, sourceCode: product.code } } }))?.targetId;

@@ -1,5 +1,6 @@
 import { ccvshopDemoSource } from "@/connectors/ccvshop/sandbox/demo";
 import { prestashopDemoSource } from "@/connectors/prestashop/sandbox/demo";
+import { factuursturenDemoTarget } from "@/connectors/factuursturen/sandbox/demo";
 import { rompslompDemoTarget } from "@/connectors/rompslomp/sandbox/demo";
 import type { SourceSystem, TargetSystem } from "@/connectors/types";
 
@@ -26,7 +27,7 @@ export const demoIntegrations: {
   { licenseKey: "DEMO-PRESTASHOP-EBOEKHOUDEN", name: "PrestaShop → e-Boekhouden", source: "prestashop", target: "eboekhouden",
     demoSource: prestashopDemoSource },
   { licenseKey: "DEMO-CCVSHOP-WEFACT", name: "CCV Shop → WeFact", source: "ccvshop", target: "wefact", demoSource: (t) => ccvshopDemoSource(t, "invoices") },
-  { licenseKey: "DEMO-KMOSHOPS-FACTUURSTUREN", name: "KMO Shops → Factuursturen", source: "kmoshops", target: "factuursturen" },
+  { licenseKey: "DEMO-KMOSHOPS-FACTUURSTUREN", name: "KMO Shops → Factuursturen", source: "kmoshops", target: "factuursturen", demoTarget: factuursturenDemoTarget },
 ];
 
 export const DEMO_LOGIN = { email: "demo@example.com", password: "demo", company: "Demo Webwinkel B.V.", name: "Demo Merchant" } as const;

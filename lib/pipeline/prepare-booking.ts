@@ -16,7 +16,7 @@ export type BookingConfig = {
   descriptionSource?: "order-number" | "invoice-number";
   dueDays?: number;
   /** How the accounting system computes VAT; default per line from amounts excl. VAT. */
-  arithmetic?: TargetArithmetic;
+  arithmetic?: TargetArithmetic | ((document: SalesDocument) => TargetArithmetic);
   /** The merchant allows a "Rounding difference" line where the system cannot reproduce the shop's cents otherwise. */
   roundingLine?: boolean;
   /** Targets without a VAT grid (they take the document's own rates): no snapping to configured rates, no codes. */
@@ -37,7 +37,8 @@ export function prepareBooking(source: SourceConnector, raw: SourceDocument, con
   precheck(exact);
   const document = { ...exact, lines: settleDocumentTotal(exact.lines, { incl: money(exact.totals.incl), vat: money(exact.totals.vat) }, { roundingLine: config.roundingLine ?? false, what: exact.kind }) };
   const lines = config.usesVatGrid === false ? document.lines.map((l) => ({ ...l, vatCode: "" })) : resolveLineAccounts(document, config.vatGrid, config.costAccounts);
-  const booked: BookingLine[] = reconcile(lines, config.arithmetic ?? defaultArithmetic, { roundingLine: config.roundingLine ?? false });
+  const arithmetic = typeof config.arithmetic === "function" ? config.arithmetic(document) : (config.arithmetic ?? defaultArithmetic);
+  const booked: BookingLine[] = reconcile(lines, arithmetic, { roundingLine: config.roundingLine ?? false });
   const number =
     config.descriptionSource === "invoice-number" ? (document.source.invoiceNumber ?? document.source.number) : (document.source.orderNumber ?? document.source.number);
   return {
