@@ -1,12 +1,13 @@
 import { ccvshopDemoSource } from "@/connectors/ccvshop/sandbox/demo";
 import { rompslompDemoTarget } from "@/connectors/rompslomp/sandbox/demo";
+import { wefactDemoTarget } from "@/connectors/wefact/sandbox/demo";
 import type { SourceSystem, TargetSystem } from "@/connectors/types";
 
 /** What a demo integration's side is configured with; absent for systems without a connector yet. */
 export type DemoSide = {
   credentials: Record<string, unknown>;
   settings: Record<string, unknown>;
-  vatGrid?: { region: string; rate: string; vatCode: string; revenueAccount: string }[];
+  vatGrid?: { region: string; rate: string; vatCode: string; revenueAccount?: string }[];
   costAccounts?: Record<string, string>;
 };
 
@@ -23,7 +24,7 @@ export const demoIntegrations: {
   { licenseKey: "DEMO-CCVSHOP-ROMPSLOMP", name: "CCV Shop → Rompslomp", source: "ccvshop", target: "rompslomp",
     demoSource: (t) => ccvshopDemoSource(t, "paid-orders"), demoTarget: rompslompDemoTarget },
   { licenseKey: "DEMO-PRESTASHOP-EBOEKHOUDEN", name: "PrestaShop → e-Boekhouden", source: "prestashop", target: "eboekhouden" },
-  { licenseKey: "DEMO-CCVSHOP-WEFACT", name: "CCV Shop → WeFact", source: "ccvshop", target: "wefact", demoSource: (t) => ccvshopDemoSource(t, "invoices") },
+  { licenseKey: "DEMO-CCVSHOP-WEFACT", name: "CCV Shop → WeFact", source: "ccvshop", target: "wefact", demoSource: (t) => ccvshopDemoSource(t, "invoices"), demoTarget: wefactDemoTarget },
   { licenseKey: "DEMO-KMOSHOPS-FACTUURSTUREN", name: "KMO Shops → Factuursturen", source: "kmoshops", target: "factuursturen" },
 ];
 
