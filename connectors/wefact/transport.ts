@@ -23,22 +23,23 @@ export function redact(text: string | undefined, secrets: string[] = []): string
 
 /**
  * WeFact firewalls our IP (all merchants share it) when the per-IP limit is exceeded, so we slow
- * down before that: the last answer's API-RateLimit headers, kept per process.
+ * down before that: the last answer's API-RateLimit headers, kept per process and endpoint.
  */
 const RESERVE = 5;
 const MAX_WAIT_MS = 65_000;
-let budget: { remaining: number; resetAt: number } | undefined;
+const budgets = new Map<string, { remaining: number; resetAt: number }>();
 
-function remember(headers: Headers) {
+function remember(url: string, headers: Headers) {
   const remaining = Number(headers.get("api-ratelimit-remaining-minute") ?? NaN);
   const reset = Number(headers.get("api-ratelimit-reset-minute") ?? NaN);
-  if (Number.isFinite(remaining) && Number.isFinite(reset)) budget = { remaining, resetAt: reset * 1000 };
+  if (Number.isFinite(remaining) && Number.isFinite(reset)) budgets.set(url, { remaining, resetAt: reset * 1000 });
 }
 
-async function throttle(now = Date.now()) {
+async function throttle(url: string, now = Date.now()) {
+  const budget = budgets.get(url);
   if (!budget || budget.remaining > RESERVE) return;
+  budgets.delete(url);
   const wait = budget.resetAt - now + 250;
-  budget = undefined;
   if (wait > 0 && wait <= MAX_WAIT_MS) await new Promise((r) => setTimeout(r, wait));
 }
 
@@ -46,7 +47,7 @@ const isTimeout = (err: unknown) => err instanceof Error && (err.name === "Timeo
 
 /** One POST to WeFact: timeout, network errors as retryable, every call reported with the key redacted. */
 export async function post(t: Transport, req: { url: string; body: string; secrets: string[] }): Promise<HttpResult> {
-  await throttle();
+  await throttle(req.url);
   const doFetch = t.fetch ?? fetch;
   const timeoutMs = t.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const started = Date.now();
@@ -63,7 +64,9 @@ export async function post(t: Transport, req: { url: string; body: string; secre
       redirect: "manual",
     });
     const text = await res.text();
-    remember(res.headers);
+    // An answer that arrives after we gave up is still a timeout: we already treat it as lost.
+    if (controller.signal.aborted) throw new DOMException("answer after the timeout", "TimeoutError");
+    remember(req.url, res.headers);
     record({ status: res.status, responseBody: redact(text, req.secrets) });
     return { status: res.status, headers: res.headers, text };
   } catch (err) {
@@ -80,4 +83,4 @@ export async function post(t: Transport, req: { url: string; body: string; secre
 }
 
 /** For tests: forget the rate-limit budget seen so far. */
-export const resetThrottle = () => { budget = undefined; };
+export const resetThrottle = () => budgets.clear();
