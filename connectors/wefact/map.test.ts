@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { cents, D } from "@/lib/domain/money";
+import { cents, D, type Dec } from "@/lib/domain/money";
 import { salesDocumentSchema, type SalesDocument } from "@/lib/domain/sales-document";
 import type { Booking } from "../types";
 import { wefactSettingsSchema, type WefactSettings } from "./config";
@@ -157,7 +157,7 @@ describe("unit prices: WeFact's incl. computation lands on the shop's line total
   it("the sum of the lines WeFact computes equals the document's total incl. VAT, and the VAT per rate equals the shop's", () => {
     const payload = invoicePayload(nl.booking, nl.settings);
     const rateOf: Record<string, string> = { V21: "21", V9: "9" };
-    const perRate = new Map<string, D>();
+    const perRate = new Map<string, Dec>();
     for (const l of payload.InvoiceLines) {
       const rate = rateOf[l.TaxCode]!;
       const incl = cents(new D(l.Number).times(l.PriceExcl).times(new D(1).plus(new D(rate).div(100))));
