@@ -1,35 +1,16 @@
-import { readFileSync } from "node:fs";
-import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { cents, D, type Dec } from "@/lib/domain/money";
-import { salesDocumentSchema, type SalesDocument } from "@/lib/domain/sales-document";
-import type { Booking } from "../types";
-import { wefactSettingsSchema, type WefactSettings } from "./config";
+import type { SalesDocument } from "@/lib/domain/sales-document";
+import { bookingFixture } from "./__fixtures__/bookings";
 import { cleanProductCode, countryName, debtorPayload, invoiceLine, invoicePayload, productPayload, referenceComment, referenceIn, shippingFields } from "./map";
 import { inclPricing } from "./pricing";
 
-type Raw = {
-  settings: unknown;
-  booking: Omit<Booking, "lines"> & { vatCodes: string[]; productIds?: string[] };
-  expectedInvoice: Record<string, unknown>;
-  expectedDebtor: Record<string, unknown>;
-};
-
-function fixture(name: string): { settings: WefactSettings; booking: Booking; raw: Raw } {
-  const raw = JSON.parse(readFileSync(path.join(import.meta.dirname, "__fixtures__", `${name}.json`), "utf8")) as Raw;
-  // The fixture's document must be a valid domain document, or the test proves nothing.
-  const document = salesDocumentSchema.parse(raw.booking.document);
-  const lines = document.lines.map((l, i) => ({ ...l, vatCode: raw.booking.vatCodes[i]!, productId: raw.booking.productIds?.[i] }));
-  const { vatCodes: _codes, productIds: _ids, ...rest } = raw.booking;
-  return { settings: wefactSettingsSchema.parse(raw.settings), booking: { ...rest, document, lines }, raw };
-}
-
-const nl = fixture("invoice-nl-mixed");
-const credit = fixture("credit-icp");
+const nl = bookingFixture("invoice-nl-mixed");
+const credit = bookingFixture("credit-icp");
 
 describe("Booking → invoice/add (manual: field-level specification of the WeFact invoice)", () => {
   it.each([["invoice-nl-mixed", nl], ["credit-icp", credit]])("%s maps exactly as recorded", (_name, f) => {
-    expect(invoicePayload(f.booking, f.settings)).toEqual(f.raw.expectedInvoice);
+    expect(invoicePayload(f.booking, f.settings)).toEqual(f.expectedInvoice);
   });
 
   describe("each row of the invoice table", () => {
@@ -173,7 +154,7 @@ describe("unit prices: WeFact's incl. computation lands on the shop's line total
 
 describe("SalesDocument → debtor/add (manual: field-level specification of the WeFact customer)", () => {
   it.each([["invoice-nl-mixed", nl], ["credit-icp", credit]])("%s maps exactly as recorded", (_name, f) => {
-    expect(debtorPayload(f.booking.document)).toEqual(f.raw.expectedDebtor);
+    expect(debtorPayload(f.booking.document)).toEqual(f.expectedDebtor);
   });
 
   const doc = (patch: Partial<SalesDocument["customer"]["billing"]>, customer: Partial<SalesDocument["customer"]> = {}): SalesDocument => ({
