@@ -110,23 +110,16 @@ export function createWefactTarget(ctx: ConnectorContext<unknown>, settingsInput
     },
 
     async createInvoice(booking: Booking) {
+      // A retried step (its first attempt timed out after WeFact booked it) must find that invoice:
+      // WeFact has no idempotency key, so we look our reference up right before creating.
+      const existing = await findByReference(booking.reference);
+      if (existing) return toRef(await sendIfAsked(existing));
       if (booking.document.currency !== "EUR") {
         throw new ConnectorError("currency_not_supported", `The integration books WeFact invoices in euros; this document is in ${booking.document.currency}. Enter it manually in WeFact.`, false);
       }
       const taxCodes = (await api().settings()).Tax?.Codes?.Sale ?? [];
       checkVatCodes(booking.lines, taxCodes);
-      const payload = invoicePayload(booking, settings);
-      let invoice: Invoice;
-      try {
-        invoice = await api().addInvoice(payload);
-      } catch (err) {
-        // An explicit invoice number that is taken may be our own invoice from a lost answer.
-        if (err instanceof ConnectorError && err.code === "rejected" && payload.InvoiceCode) {
-          const existing = await findByReference(booking.reference).catch(() => null);
-          if (existing) return toRef(await sendIfAsked(existing));
-        }
-        throw err;
-      }
+      const invoice = await api().addInvoice(invoicePayload(booking, settings));
       return toRef(await sendIfAsked(invoice));
     },
   };
