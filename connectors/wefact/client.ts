@@ -1,4 +1,6 @@
 import { z } from "zod";
+import { ConnectorError, type ConnectorContext } from "../types";
+import { wefactCredentialsSchema } from "./config";
 import { envelopeError, httpError, unexpected, type Subject } from "./errors";
 import { encodeForm, type FormValue } from "./form";
 import type { DebtorPayload, InvoicePayload, ProductPayload } from "./map";
@@ -95,3 +97,10 @@ export function createWefactClient(opts: WefactClientOptions) {
 }
 
 export type WefactClient = ReturnType<typeof createWefactClient>;
+
+/** The client for a connection's stored credentials (`{ apiKey }`). */
+export function clientFor(ctx: Pick<ConnectorContext<unknown>, "baseUrl" | "credentials" | "fetch" | "onCall" | "timeoutMs">): WefactClient {
+  const credentials = wefactCredentialsSchema.safeParse(ctx.credentials);
+  if (!credentials.success) throw new ConnectorError("not_connected", "No WeFact API key is stored for this integration. Enter it in the Configuration tab.", false);
+  return createWefactClient({ baseUrl: ctx.baseUrl, apiKey: credentials.data.apiKey, fetch: ctx.fetch, onCall: ctx.onCall, timeoutMs: ctx.timeoutMs });
+}

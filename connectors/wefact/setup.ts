@@ -1,9 +1,9 @@
 import { ConnectorError } from "../types";
 import type { CredentialField, CredentialForm, SetupContext, TargetCatalog, TargetSetup, VatCodeChoice } from "../setup-types";
-import { createWefactClient } from "./client";
-import { outgoingIps, wefactCredentialsSchema } from "./config";
-import { money } from "@/lib/domain/money";
-import type { Settings } from "./schemas";
+import { clientFor, createWefactClient } from "./client";
+import { outgoingIps } from "./config";
+import type { TaxCode } from "./schemas";
+import { percentageOf } from "./vat-codes";
 
 /** WeFact has one administration per API key; this is its id in our configuration. */
 export const WEFACT_ADMINISTRATION_ID = "wefact";
@@ -24,16 +24,9 @@ function apiKeyField(): CredentialField {
   };
 }
 
-const clientFor = (ctx: { baseUrl: string; credentials: Record<string, unknown>; fetch?: typeof fetch }) => {
-  const credentials = wefactCredentialsSchema.safeParse(ctx.credentials);
-  if (!credentials.success) throw new ConnectorError("not_connected", "Enter the WeFact API key first.", false);
-  return createWefactClient({ baseUrl: ctx.baseUrl, apiKey: credentials.data.apiKey, fetch: ctx.fetch });
-};
-
 /** A WeFact VAT code as a grid choice: 0% codes suit ICP/International rows, the rest domestic (or OSS) rates. */
-function vatChoice(code: NonNullable<NonNullable<Settings["Tax"]>["Codes"]>["Sale"][number]): VatCodeChoice {
-  const raw = money(code.Rate ?? "0");
-  const rate = (raw.gt(1) ? raw : raw.times(100)).toFixed();
+function vatChoice(code: TaxCode): VatCodeChoice {
+  const rate = percentageOf(code).toFixed();
   return { id: code.TaxCode, name: `${code.Name ?? code.TaxCode} (${code.TaxCode})`, rate, scope: rate === "0" ? "zero" : "domestic" };
 }
 

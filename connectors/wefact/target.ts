@@ -1,9 +1,10 @@
 import { money } from "@/lib/domain/money";
 import { ConnectorError, type Booking, type BookingLine, type ConnectorContext, type TargetConnector, type TargetDocumentRef } from "../types";
-import { createWefactClient, type WefactClient } from "./client";
-import { wefactCredentialsSchema, wefactSettingsSchema, type WefactSettings } from "./config";
+import { clientFor, type WefactClient } from "./client";
+import { wefactSettingsSchema, type WefactSettings } from "./config";
 import { cleanProductCode, debtorPayload, invoicePayload, productPayload, referenceIn, type ProductInput } from "./map";
 import type { Invoice, TaxCode } from "./schemas";
+import { percentageOf } from "./vat-codes";
 
 /** How many search hits we open to read their comment; a reference is on one invoice, at most a handful match its text. */
 const MAX_CANDIDATES = 10;
@@ -23,18 +24,6 @@ function parseSettings(value: unknown): WefactSettings {
   }
   return parsed.data;
 }
-
-function clientFor(ctx: ConnectorContext<unknown>): WefactClient {
-  const credentials = wefactCredentialsSchema.safeParse(ctx.credentials);
-  if (!credentials.success) throw new ConnectorError("not_connected", "No WeFact API key is stored for this integration. Enter it in the Configuration tab.", false);
-  return createWefactClient({ baseUrl: ctx.baseUrl, apiKey: credentials.data.apiKey, fetch: ctx.fetch, onCall: ctx.onCall, timeoutMs: ctx.timeoutMs });
-}
-
-/** WeFact's Rate is a fraction ("0.21"); some answers give the percentage itself. */
-const percentageOf = (code: TaxCode) => {
-  const rate = money(code.Rate ?? "0", `rate of VAT code ${code.TaxCode}`);
-  return rate.gt(1) ? rate : rate.times(100);
-};
 
 /**
  * The VAT code decides the rate WeFact books, so a grid row pointing at a code with another rate
