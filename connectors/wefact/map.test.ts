@@ -21,9 +21,12 @@ describe("Booking → invoice/add (manual: field-level specification of the WeFa
       expect(invoicePayload(credit.booking, credit.settings).VatCalcMethod).toBe("incl");
     });
 
-    it("Debtor: the WeFact debtor id", () => {
+    it("Debtor: the WeFact debtor id (a fixed debtor entered as its code goes by DebtorCode)", () => {
       expect(payload.Debtor).toBe("7");
       expect(invoicePayload({ ...nl.booking, debtorId: "906" }, nl.settings).Debtor).toBe("906");
+      const byCode = invoicePayload({ ...nl.booking, debtorId: "DB10005" }, nl.settings);
+      expect(byCode.DebtorCode).toBe("DB10005");
+      expect(byCode).not.toHaveProperty("Debtor");
     });
 
     it("Date: the order/invoice date", () => {
@@ -34,6 +37,9 @@ describe("Booking → invoice/add (manual: field-level specification of the WeFa
       expect(payload).not.toHaveProperty("InvoiceCode");
       expect(invoicePayload(nl.booking, { ...nl.settings, invoiceCode: "order-number" }).InvoiceCode).toBe("WEB-1006");
       expect(invoicePayload(nl.booking, { ...nl.settings, invoiceCode: "invoice-number" }).InvoiceCode).toBe("F-2024001");
+      // A credit note has its own invoice number, but shares the order number: WeFact numbers are unique.
+      expect(invoicePayload(credit.booking, { ...credit.settings, invoiceCode: "invoice-number" }).InvoiceCode).toBe("F-2024002");
+      expect(invoicePayload(credit.booking, { ...credit.settings, invoiceCode: "order-number" }).InvoiceCode).toBe("WEB-1010-C");
     });
 
     it("Description: the order number or invoice number the pipeline resolved (Credit prefix included)", () => {

@@ -21,7 +21,8 @@ export type InvoiceLinePayload = {
 export type ShippingFields = Partial<Record<(typeof SHIPPING_FIELD_NAMES)[number], string>>;
 
 export type InvoicePayload = {
-  Debtor: string;
+  Debtor?: string;
+  DebtorCode?: string;
   Date: string;
   Term: string;
   VatCalcMethod: "incl";
@@ -113,11 +114,19 @@ export function shippingFields(doc: SalesDocument): ShippingFields | undefined {
   return Object.keys(fields).length ? fields : undefined;
 }
 
+/**
+ * The manual: empty, or on request the order or invoice number. A credit note shares its order's
+ * number with the invoice it credits, and WeFact numbers must be unique: it gets a "-C" suffix.
+ */
 function invoiceCode(doc: SalesDocument, setting: WefactSettings["invoiceCode"]): string | undefined {
-  if (setting === "order-number") return doc.source.orderNumber ?? doc.source.number;
   if (setting === "invoice-number") return doc.source.invoiceNumber ?? doc.source.number;
-  return undefined;
+  if (setting !== "order-number") return undefined;
+  const number = doc.source.orderNumber ?? doc.source.number;
+  return doc.creditFactor === -1 && doc.source.orderNumber ? `${number}-C` : number;
 }
+
+/** Our debtor ids are WeFact's Identifiers; a fixed debtor the merchant typed as its code (DB10005) goes by DebtorCode. */
+const debtorRef = (id: string) => (/^\d+$/.test(id.trim()) ? { Debtor: id.trim() } : { DebtorCode: id.trim() });
 
 /** One invoice line: amount, description, unit price excl. VAT, the grid's VAT code. */
 export function invoiceLine(line: BookingLine, costCenter?: string): InvoiceLinePayload {
@@ -136,7 +145,7 @@ export function invoiceLine(line: BookingLine, costCenter?: string): InvoiceLine
 export function invoicePayload(booking: Booking, settings: WefactSettings): InvoicePayload {
   const doc = booking.document;
   return compact({
-    Debtor: booking.debtorId,
+    ...debtorRef(booking.debtorId),
     Date: doc.date,
     Term: String(PAYMENT_TERM_DAYS),
     // The manual: amounts incl. VAT, not changeable; WeFact confirmed invoices add up this way.
