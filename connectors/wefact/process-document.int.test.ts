@@ -18,7 +18,7 @@ vi.mock("@/connectors/registry", async (importOriginal) => {
     ...registry,
     targetFactory: (system: string) => {
       const factory = registry.targetFactory(system);
-      return system === "wefact" ? ((ctx, settings, hooks) => factory({ ...ctx, timeoutMs: 3_000 }, settings, hooks)) as typeof factory : factory;
+      return system === "wefact" ? ((ctx, settings, hooks) => factory({ ...ctx, timeoutMs: 5_000 }, settings, hooks)) as typeof factory : factory;
     },
   };
 });

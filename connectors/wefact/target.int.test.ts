@@ -21,8 +21,8 @@ beforeEach(async () => { await admin(TENANT, "POST", "reset"); await admin(TENAN
 const nl = bookingFixture("invoice-nl-mixed");
 const credit = bookingFixture("credit-icp");
 
-function target(settings: WefactSettingsInput = {}, opts: { calls?: ExternalCallRecord[]; timeoutMs?: number } = {}): TargetConnector {
-  return createWefactTarget(sandboxCtx(TENANT, opts.calls, opts.timeoutMs ? { timeoutMs: opts.timeoutMs } : {}), settings);
+function target(settings: WefactSettingsInput = {}, opts: { calls?: ExternalCallRecord[] } = {}): TargetConnector {
+  return createWefactTarget(sandboxCtx(TENANT, opts.calls), settings);
 }
 const state = async () => (await admin(TENANT, "GET", "state")).json() as Promise<{ contacts: DebtorJson[]; products: ProductJson[]; invoices: InvoiceJson[] }>;
 /** controller/action of each recorded call, e.g. "invoice/add". */
@@ -198,7 +198,7 @@ describe("idempotency: our reference in the invoice's comment, looked up before 
     }) as typeof fetch;
   }
   const losing = (settings: WefactSettingsInput, calls?: ExternalCallRecord[]) =>
-    createWefactTarget(sandboxCtx(TENANT, calls, { timeoutMs: 300, fetch: losingAnswerOf("invoice/add") }), settings);
+    createWefactTarget(sandboxCtx(TENANT, calls, { timeoutMs: 2_000, fetch: losingAnswerOf("invoice/add") }), settings);
 
   it("a timeout at creation whose invoice was booked anyway: neither a retried step nor a new run books it twice", async () => {
     const first = losing({});
