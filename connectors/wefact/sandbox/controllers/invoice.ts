@@ -5,7 +5,7 @@ import { PRICE_DECIMALS } from "../../pricing";
 import { invoiceTotals, type PricedLine } from "../amounts";
 import { addDays, decimalParam, failure, isIsoDate, listed, success, textParam, unknownParams, type Call } from "../http";
 import { nowText, type InvoiceJson, type InvoiceLineJson, type WefactState } from "../state";
-import { percentageOf } from "../vat";
+import { percentageOf } from "../../vat-codes";
 import { findDebtor } from "./debtor";
 import { findProduct } from "./product";
 

@@ -2,7 +2,7 @@ import type { SandboxContext } from "@/connectors/sandbox/kit/create-sandbox";
 import { PRICE_DECIMALS } from "../../pricing";
 import { decimalParam, failure, listed, success, textParam, unknownParams, type Call } from "../http";
 import { nowText, type ProductJson, type WefactState } from "../state";
-import { percentageOf } from "../vat";
+import { percentageOf } from "../../vat-codes";
 
 const FIELDS = ["ProductCode", "ProductName", "ProductKeyPhrase", "ProductDescription", "NumberSuffix", "PriceExcl", "TaxCode", "AccountingCostCentre"] as const;
 
