@@ -64,8 +64,8 @@ export function createWefactClient(opts: WefactClientOptions) {
       const { body, res } = await call(controller, "list", { ...params, offset: String(items.length), limit: String(PAGE_SIZE) }, subject);
       const rows = body[key] === undefined ? [] : field(body, key, z.array(schema), `the ${controller} list`, res);
       items.push(...rows);
-      const total = Number(body.totalresults ?? NaN);
-      if (rows.length === 0 || !Number.isFinite(total) || items.length >= total) break;
+      const matching = Number.parseInt(String(body.totalresults ?? ""), 10);
+      if (rows.length === 0 || Number.isNaN(matching) || items.length >= matching) break;
     }
     return items;
   }

@@ -37,10 +37,10 @@ async function v2(ctx: SandboxContext<WefactState>): Promise<Response> {
   const { api_key: apiKey, controller: rawController, action: rawAction, ...params } = body.value;
   const call: Call = { controller: textParam(rawController) ?? "", action: textParam(rawAction) ?? "", params };
 
-  const budget = spend(ctx.tenant);
-  if (!budget.allowed) return withHeaders(failure(call, [`IP ${clientIp(ctx.req)} is currently in firewall`], 403), budget.headers);
-  const state = await ctx.read();
   const ip = clientIp(ctx.req);
+  const budget = spend(ctx.tenant);
+  if (!budget.allowed) return withHeaders(failure(call, [`IP ${ip} is currently in firewall`], 403), budget.headers);
+  const state = await ctx.read();
   if (state.ipWhitelist.length && !state.ipWhitelist.includes(ip)) return withHeaders(failure(call, [`IP ${ip} has no access to API`]), budget.headers);
   if (textParam(apiKey) !== state.apiKey) return withHeaders(failure(call, ["Ongeldige API-sleutel opgegeven"]), budget.headers);
   const handler = CONTROLLERS[call.controller];

@@ -32,7 +32,7 @@ export function seedTaxCodes(): TaxCodeJson[] {
   ];
   const oss = [...new Set(euVatRates.flatMap((c) => [c.standard, ...c.reduced]))]
     .filter((rate) => !dutch.some((d) => d.TaxCode === taxCodeFor(rate)))
-    .sort((a, b) => Number.parseFloat(b) - Number.parseFloat(a))
+    .sort((a, b) => new D(b).comparedTo(a))
     .map((rate): TaxCodeJson => ({ TaxCode: taxCodeFor(rate), Name: `${rate}% btw (OSS)`, Rate: fraction(rate), IsDefault: "no" }));
   return [...dutch, ...oss];
 }
