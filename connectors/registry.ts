@@ -8,6 +8,7 @@ import { createRompslompTarget } from "./rompslomp";
 import { rompslompOAuthApp } from "./rompslomp/oauth-app";
 import { rompslompSetup } from "./rompslomp/setup";
 import type { SourceSetup, TargetSetup, WebhookReceiver } from "./setup-types";
+import { createWefactTarget, wefactSetup } from "./wefact";
 import { ConnectorError, type ConnectorContext, type SourceConnector, type SourceSystem, type TargetConnector, type TargetSystem } from "./types";
 
 export type SourceFactory = (ctx: ConnectorContext, settings: unknown) => SourceConnector;
@@ -25,13 +26,18 @@ export const sourceFactories: Partial<Record<SourceSystem, SourceFactory>> = {
 export const targetFactories: Partial<Record<TargetSystem, TargetFactory>> = {
   rompslomp: (ctx, settings, hooks) => createRompslompTarget(ctx, settings, { oauthApp: rompslompOAuthApp(ctx.baseUrl), onCredentials: hooks.onCredentials }),
   factuursturen: (ctx, settings) => createFactuursturenTarget(ctx, settings),
+  wefact: (ctx, settings) => createWefactTarget(ctx, settings),
 };
 export const sourceSetups: Partial<Record<SourceSystem, SourceSetup>> = {
   // CCV returns each webhook's key: kept in the credentials to verify deliveries by x-hash.
   ccvshop: { ...ccvshopSourceSetup, registerWebhooks: async (ctx, url, s) => ({ webhooks: await ccvshopSourceSetup.registerWebhooks(ctx, url, s) }) },
   prestashop: prestashopSourceSetup,
 };
-export const targetSetups: Partial<Record<TargetSystem, TargetSetup>> = { rompslomp: rompslompSetup(rompslompOAuthApp), factuursturen: factuursturenSetup };
+export const targetSetups: Partial<Record<TargetSystem, TargetSetup>> = {
+  rompslomp: rompslompSetup(rompslompOAuthApp),
+  factuursturen: factuursturenSetup,
+  wefact: wefactSetup,
+};
 export const webhookReceivers: Partial<Record<SourceSystem, WebhookReceiver>> = { ccvshop: receiveCcvWebhook };
 
 export function sourceFactory(system: string): SourceFactory {

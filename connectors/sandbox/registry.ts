@@ -8,6 +8,7 @@ import { prestashopSandbox } from "../prestashop/sandbox";
 
 /** The connector systems plus the services the VAT engine calls (VIES), which have simulators too. */
 export type SandboxSystemId = SystemId | "vies";
+import { wefactSandbox } from "../wefact/sandbox";
 
 /**
  * The simulators served under /sandbox/<system>/<tenant>/… in sandbox mode.
@@ -19,4 +20,5 @@ export const sandboxes: Partial<Record<SandboxSystemId, SandboxHandler>> = {
   vies: viesSandbox,
   prestashop: prestashopSandbox,
   factuursturen: factuursturenSandbox,
+  wefact: wefactSandbox,
 };

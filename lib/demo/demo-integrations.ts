@@ -2,13 +2,14 @@ import { ccvshopDemoSource } from "@/connectors/ccvshop/sandbox/demo";
 import { prestashopDemoSource } from "@/connectors/prestashop/sandbox/demo";
 import { factuursturenDemoTarget } from "@/connectors/factuursturen/sandbox/demo";
 import { rompslompDemoTarget } from "@/connectors/rompslomp/sandbox/demo";
+import { wefactDemoTarget } from "@/connectors/wefact/sandbox/demo";
 import type { SourceSystem, TargetSystem } from "@/connectors/types";
 
 /** What a demo integration's side is configured with; absent for systems without a connector yet. */
 export type DemoSide = {
   credentials: Record<string, unknown>;
   settings: Record<string, unknown>;
-  vatGrid?: { region: string; rate: string; vatCode: string; revenueAccount: string }[];
+  vatGrid?: { region: string; rate: string; vatCode: string; revenueAccount?: string }[];
   costAccounts?: Record<string, string>;
 };
 
@@ -26,7 +27,7 @@ export const demoIntegrations: {
     demoSource: (t) => ccvshopDemoSource(t, "paid-orders"), demoTarget: rompslompDemoTarget },
   { licenseKey: "DEMO-PRESTASHOP-EBOEKHOUDEN", name: "PrestaShop → e-Boekhouden", source: "prestashop", target: "eboekhouden",
     demoSource: prestashopDemoSource },
-  { licenseKey: "DEMO-CCVSHOP-WEFACT", name: "CCV Shop → WeFact", source: "ccvshop", target: "wefact", demoSource: (t) => ccvshopDemoSource(t, "invoices") },
+  { licenseKey: "DEMO-CCVSHOP-WEFACT", name: "CCV Shop → WeFact", source: "ccvshop", target: "wefact", demoSource: (t) => ccvshopDemoSource(t, "invoices"), demoTarget: wefactDemoTarget },
   { licenseKey: "DEMO-KMOSHOPS-FACTUURSTUREN", name: "KMO Shops → Factuursturen", source: "kmoshops", target: "factuursturen", demoTarget: factuursturenDemoTarget },
 ];
 
