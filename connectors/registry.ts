@@ -1,6 +1,9 @@
 import { ccvshopSourceFactory } from "./ccvshop";
 import { ccvshopSourceSetup } from "./ccvshop/setup";
 import { receiveCcvWebhook } from "./ccvshop/webhook";
+import { kmoshopsSourceFactory } from "./kmoshops";
+import { kmoshopsSourceSetup } from "./kmoshops/setup";
+import { receiveKmoWebhook } from "./kmoshops/webhook";
 import { createRompslompTarget } from "./rompslomp";
 import { rompslompOAuthApp } from "./rompslomp/oauth-app";
 import { rompslompSetup } from "./rompslomp/setup";
@@ -17,6 +20,7 @@ export type TargetFactory = (
 /** id → what each system offers. Adding a system = one folder + its lines here. */
 export const sourceFactories: Partial<Record<SourceSystem, SourceFactory>> = {
   ccvshop: ccvshopSourceFactory,
+  kmoshops: kmoshopsSourceFactory,
 };
 export const targetFactories: Partial<Record<TargetSystem, TargetFactory>> = {
   rompslomp: (ctx, settings, hooks) => createRompslompTarget(ctx, settings, { oauthApp: rompslompOAuthApp(ctx.baseUrl), onCredentials: hooks.onCredentials }),
@@ -24,9 +28,10 @@ export const targetFactories: Partial<Record<TargetSystem, TargetFactory>> = {
 export const sourceSetups: Partial<Record<SourceSystem, SourceSetup>> = {
   // CCV returns each webhook's key: kept in the credentials to verify deliveries by x-hash.
   ccvshop: { ...ccvshopSourceSetup, registerWebhooks: async (ctx, url, s) => ({ webhooks: await ccvshopSourceSetup.registerWebhooks(ctx, url, s) }) },
+  kmoshops: kmoshopsSourceSetup,
 };
 export const targetSetups: Partial<Record<TargetSystem, TargetSetup>> = { rompslomp: rompslompSetup(rompslompOAuthApp) };
-export const webhookReceivers: Partial<Record<SourceSystem, WebhookReceiver>> = { ccvshop: receiveCcvWebhook };
+export const webhookReceivers: Partial<Record<SourceSystem, WebhookReceiver>> = { ccvshop: receiveCcvWebhook, kmoshops: receiveKmoWebhook };
 
 export function sourceFactory(system: string): SourceFactory {
   const factory = sourceFactories[system as SourceSystem];

@@ -1,4 +1,5 @@
 import { ccvshopDemoSource } from "@/connectors/ccvshop/sandbox/demo";
+import { kmoshopsDemoSource } from "@/connectors/kmoshops/sandbox/demo";
 import { rompslompDemoTarget } from "@/connectors/rompslomp/sandbox/demo";
 import type { SourceSystem, TargetSystem } from "@/connectors/types";
 
@@ -24,7 +25,7 @@ export const demoIntegrations: {
     demoSource: (t) => ccvshopDemoSource(t, "paid-orders"), demoTarget: rompslompDemoTarget },
   { licenseKey: "DEMO-PRESTASHOP-EBOEKHOUDEN", name: "PrestaShop → e-Boekhouden", source: "prestashop", target: "eboekhouden" },
   { licenseKey: "DEMO-CCVSHOP-WEFACT", name: "CCV Shop → WeFact", source: "ccvshop", target: "wefact", demoSource: (t) => ccvshopDemoSource(t, "invoices") },
-  { licenseKey: "DEMO-KMOSHOPS-FACTUURSTUREN", name: "KMO Shops → Factuursturen", source: "kmoshops", target: "factuursturen" },
+  { licenseKey: "DEMO-KMOSHOPS-FACTUURSTUREN", name: "KMO Shops → Factuursturen", source: "kmoshops", target: "factuursturen", demoSource: kmoshopsDemoSource },
 ];
 
 export const DEMO_LOGIN = { email: "demo@example.com", password: "demo", company: "Demo Webwinkel B.V.", name: "Demo Merchant" } as const;
