@@ -5,7 +5,13 @@ import { AdminError, patchOrder, storeOrder, storeRefund, type Fired } from "./o
 import type { Json, KmoState } from "./state";
 
 const documentBody = z.object({ kind: z.enum(["order", "invoice", "creditnote"]), payload: z.record(z.string(), z.unknown()).default({}) });
-const bulkBody = z.object({ count: z.number().int().min(1).max(100_000), payload: z.record(z.string(), z.unknown()).default({}), updated_at: z.iso.datetime({ offset: true }).optional() });
+const bulkBody = z.object({
+  count: z.number().int().min(1).max(100_000),
+  payload: z.record(z.string(), z.unknown()).default({}),
+  /** created_at/updated_at of the first order (default now); each next one `spread_seconds` later. */
+  updated_at: z.iso.datetime({ offset: true }).optional(),
+  spread_seconds: z.number().min(0).default(0),
+});
 
 const error = (status: number, message: string) => Response.json({ error: message }, { status });
 
@@ -34,9 +40,11 @@ export async function kmoAdmin(ctx: SandboxContext<KmoState>, method: string, su
     }
     if (resource === "bulk-orders" && method === "POST" && !id) {
       const body = bulkBody.safeParse(await ctx.req.json().catch(() => null));
-      if (!body.success) return error(400, 'Body must be {"count": n, "payload": {…}, "updated_at"?: ISO}.');
-      const { count, payload, updated_at } = body.data;
-      const ids = await ctx.update((s) => Array.from({ length: count }, () => storeOrder(s, { ...payload }, updated_at).id));
+      if (!body.success) return error(400, 'Body must be {"count": n, "payload": {…}, "updated_at"?: ISO, "spread_seconds"?: n}.');
+      const { count, payload, updated_at, spread_seconds } = body.data;
+      const first = updated_at ? Date.parse(updated_at) : Date.now();
+      const stamp = (i: number) => new Date(first + i * spread_seconds * 1000).toISOString();
+      const ids = await ctx.update((s) => Array.from({ length: count }, (_, i) => storeOrder(s, { ...payload }, stamp(i)).id));
       return Response.json({ count: ids.length, first: ids[0], last: ids[ids.length - 1] }, { status: 201 });
     }
     if (resource === "deliveries" && method === "GET" && !id) return Response.json((await ctx.read()).deliveries);
