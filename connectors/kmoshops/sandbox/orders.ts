@@ -44,6 +44,14 @@ function priceBlock(block: Json, incl: boolean): { block: Json; excl: Dec; incl:
 
 /** Lines, shipping and totals as the shop computes them; totals given in the payload are kept as given. */
 function completeAmounts(order: Json): Json {
+  try {
+    return computeAmounts(order);
+  } catch (err) {
+    throw new AdminError(400, `The order's amounts cannot be read: ${(err as Error).message}.`);
+  }
+}
+
+function computeAmounts(order: Json): Json {
   const rawLines = Array.isArray(order.lines) ? (order.lines as Json[]) : [];
   const incl = order.prices_include_tax !== false;
   const lines = rawLines.map((l) => priceBlock({ type: "product", quantity: 1, ...l }, incl));
