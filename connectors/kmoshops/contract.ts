@@ -47,6 +47,7 @@ export const ERROR_CODES = {
   401: "unauthorized",
   403: "forbidden",
   404: "not_found",
+  405: "method_not_allowed",
   422: "validation_failed",
   429: "rate_limited",
   500: "server_error",

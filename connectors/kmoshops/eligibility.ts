@@ -9,10 +9,7 @@ import { orderSchema, parsePayload, refundSchema } from "./schemas";
  * on the Open tab with this explanation, so the merchant sees it and can book it by hand; an order
  * is booked once its status is one of the configured statuses.
  */
-const STATUS_NAMES: Record<string, string> = {
-  new: "new", awaiting_payment: "awaiting payment", paid: "paid", processing: "processing",
-  shipped: "shipped", completed: "completed", cancelled: "cancelled", refunded: "refunded",
-};
+const statusName = (status: string) => status.replace(/_/g, " ");
 
 export function eligibility(kind: DocumentKind, payload: unknown, settingsInput: KmoSettingsInput = {}): Eligibility {
   if (kind === "creditnote") return refundNotBooked(payload);
@@ -23,8 +20,8 @@ export function eligibility(kind: DocumentKind, payload: unknown, settingsInput:
   const name = `Order ${order.order_number ?? order.id}`;
   const status = order.status?.trim().toLowerCase() ?? "";
   if ((orderStatuses as string[]).includes(status)) return { eligible: true };
-  const shown = STATUS_NAMES[status] ?? (status || "unknown");
-  const booked = orderStatuses.map((s) => STATUS_NAMES[s]).join(", ");
+  const shown = status ? statusName(status) : "unknown";
+  const booked = orderStatuses.map(statusName).join(", ");
   if (status === "refunded") {
     return {
       eligible: false,

@@ -40,7 +40,7 @@ export function createKmoShopsSource(ctx: ConnectorContext<unknown>, settingsInp
       return normalizeOrder(doc.payload, settings);
     },
     pollChanges: (args: { cursor: string | null; startDate: string }) => pollChanges(client, args, options.pageSize ?? POLL_PAGE_SIZE),
-  } satisfies SourceConnector & Record<string, unknown>;
+  };
 }
 
 export type KmoShopsSource = ReturnType<typeof createKmoShopsSource>;

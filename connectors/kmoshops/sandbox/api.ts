@@ -23,7 +23,7 @@ export async function kmoRestApi(ctx: SandboxContext<KmoState>): Promise<Respons
 
   const [resource = "", id, ...extra] = ctx.path.slice(API_PREFIX.split("/").filter(Boolean).length).filter((s) => s !== "");
   const notFound = (what: string) => kmoError(404, `${what} does not exist.`);
-  const notAllowed = () => kmoError(405, `${method} is not allowed on /${resource}${id ? "/{id}" : ""}.`, {}, "method_not_allowed");
+  const notAllowed = () => kmoError(405, `${method} is not allowed on /${resource}${id ? "/{id}" : ""}.`);
   if (extra.length) return notFound(`The resource ${ctx.path.join("/")}`);
 
   switch (resource) {
@@ -54,7 +54,7 @@ export async function kmoRestApi(ctx: SandboxContext<KmoState>): Promise<Respons
 async function webhooks(ctx: SandboxContext<KmoState>, method: string, id: string | undefined): Promise<Response> {
   if (!id) {
     if (method === "GET") return Response.json({ data: (await ctx.read()).webhooks });
-    if (method !== "POST") return kmoError(405, `${method} is not allowed on /webhooks.`, {}, "method_not_allowed");
+    if (method !== "POST") return kmoError(405, `${method} is not allowed on /webhooks.`);
     const input = createWebhook.safeParse(parseJson(await ctx.req.text()));
     if (!input.success) return kmoError(422, "A webhook needs a topic and an absolute http(s) address.");
     if (!["http:", "https:"].includes(new URL(input.data.address).protocol)) return kmoError(422, "The address must be an http(s) URL.");
@@ -66,7 +66,7 @@ async function webhooks(ctx: SandboxContext<KmoState>, method: string, id: strin
     });
     return Response.json(created satisfies Json, { status: 201 });
   }
-  if (method !== "DELETE") return kmoError(405, `${method} is not allowed on /webhooks/{id}.`, {}, "method_not_allowed");
+  if (method !== "DELETE") return kmoError(405, `${method} is not allowed on /webhooks/{id}.`);
   const removed = await ctx.update((s) => {
     const before = s.webhooks.length;
     s.webhooks = s.webhooks.filter((w) => String(w.id) !== id);
