@@ -4,6 +4,9 @@ import { receiveCcvWebhook } from "./ccvshop/webhook";
 import { prestashopSourceFactory } from "./prestashop";
 import { prestashopSourceSetup } from "./prestashop/setup";
 import { createFactuursturenTarget, factuursturenSetup } from "./factuursturen";
+import { kmoshopsSourceFactory } from "./kmoshops";
+import { kmoshopsSourceSetup } from "./kmoshops/setup";
+import { receiveKmoWebhook } from "./kmoshops/webhook";
 import { createRompslompTarget } from "./rompslomp";
 import { rompslompOAuthApp } from "./rompslomp/oauth-app";
 import { rompslompSetup } from "./rompslomp/setup";
@@ -22,6 +25,7 @@ export type TargetFactory = (
 export const sourceFactories: Partial<Record<SourceSystem, SourceFactory>> = {
   ccvshop: ccvshopSourceFactory,
   prestashop: prestashopSourceFactory,
+  kmoshops: kmoshopsSourceFactory,
 };
 export const targetFactories: Partial<Record<TargetSystem, TargetFactory>> = {
   rompslomp: (ctx, settings, hooks) => createRompslompTarget(ctx, settings, { oauthApp: rompslompOAuthApp(ctx.baseUrl), onCredentials: hooks.onCredentials }),
@@ -32,13 +36,14 @@ export const sourceSetups: Partial<Record<SourceSystem, SourceSetup>> = {
   // CCV returns each webhook's key: kept in the credentials to verify deliveries by x-hash.
   ccvshop: { ...ccvshopSourceSetup, registerWebhooks: async (ctx, url, s) => ({ webhooks: await ccvshopSourceSetup.registerWebhooks(ctx, url, s) }) },
   prestashop: prestashopSourceSetup,
+  kmoshops: kmoshopsSourceSetup,
 };
 export const targetSetups: Partial<Record<TargetSystem, TargetSetup>> = {
   rompslomp: rompslompSetup(rompslompOAuthApp),
   factuursturen: factuursturenSetup,
   wefact: wefactSetup,
 };
-export const webhookReceivers: Partial<Record<SourceSystem, WebhookReceiver>> = { ccvshop: receiveCcvWebhook };
+export const webhookReceivers: Partial<Record<SourceSystem, WebhookReceiver>> = { ccvshop: receiveCcvWebhook, kmoshops: receiveKmoWebhook };
 
 export function sourceFactory(system: string): SourceFactory {
   const factory = sourceFactories[system as SourceSystem];

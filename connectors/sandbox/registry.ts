@@ -5,10 +5,11 @@ import { ccvshopSandbox } from "../ccvshop/sandbox";
 import { factuursturenSandbox } from "../factuursturen/sandbox";
 import { viesSandbox } from "@/lib/vies/sandbox";
 import { prestashopSandbox } from "../prestashop/sandbox";
+import { wefactSandbox } from "../wefact/sandbox";
+import { kmoshopsSandbox } from "../kmoshops/sandbox";
 
 /** The connector systems plus the services the VAT engine calls (VIES), which have simulators too. */
 export type SandboxSystemId = SystemId | "vies";
-import { wefactSandbox } from "../wefact/sandbox";
 
 /**
  * The simulators served under /sandbox/<system>/<tenant>/… in sandbox mode.
@@ -21,4 +22,5 @@ export const sandboxes: Partial<Record<SandboxSystemId, SandboxHandler>> = {
   prestashop: prestashopSandbox,
   factuursturen: factuursturenSandbox,
   wefact: wefactSandbox,
+  kmoshops: kmoshopsSandbox,
 };

@@ -1,6 +1,7 @@
 import { ccvshopDemoSource } from "@/connectors/ccvshop/sandbox/demo";
 import { prestashopDemoSource } from "@/connectors/prestashop/sandbox/demo";
 import { factuursturenDemoTarget } from "@/connectors/factuursturen/sandbox/demo";
+import { kmoshopsDemoSource } from "@/connectors/kmoshops/sandbox/demo";
 import { rompslompDemoTarget } from "@/connectors/rompslomp/sandbox/demo";
 import { wefactDemoTarget } from "@/connectors/wefact/sandbox/demo";
 import type { SourceSystem, TargetSystem } from "@/connectors/types";
@@ -28,7 +29,8 @@ export const demoIntegrations: {
   { licenseKey: "DEMO-PRESTASHOP-EBOEKHOUDEN", name: "PrestaShop → e-Boekhouden", source: "prestashop", target: "eboekhouden",
     demoSource: prestashopDemoSource },
   { licenseKey: "DEMO-CCVSHOP-WEFACT", name: "CCV Shop → WeFact", source: "ccvshop", target: "wefact", demoSource: (t) => ccvshopDemoSource(t, "invoices"), demoTarget: wefactDemoTarget },
-  { licenseKey: "DEMO-KMOSHOPS-FACTUURSTUREN", name: "KMO Shops → Factuursturen", source: "kmoshops", target: "factuursturen", demoTarget: factuursturenDemoTarget },
+  { licenseKey: "DEMO-KMOSHOPS-FACTUURSTUREN", name: "KMO Shops → Factuursturen", source: "kmoshops", target: "factuursturen",
+    demoSource: kmoshopsDemoSource, demoTarget: factuursturenDemoTarget },
 ];
 
 export const DEMO_LOGIN = { email: "demo@example.com", password: "demo", company: "Demo Webwinkel B.V.", name: "Demo Merchant" } as const;
