@@ -5,11 +5,13 @@ import { paymentMethodClassSchema } from "@/lib/domain/sales-document";
  * The four OAuth 1.0a credentials of a Magento 2 integration: from the activation handshake
  * (install.ts) or, on 2.4.4+, pasted by the merchant from the integration's "Integration Details".
  */
+const key = (what: string) => z.string({ error: `the ${what} is missing` }).trim().min(1, `the ${what} is missing`);
+
 export const magento2CredentialsSchema = z.object({
-  consumerKey: z.string().trim().min(1, "the consumer key is missing"),
-  consumerSecret: z.string().trim().min(1, "the consumer secret is missing"),
-  accessToken: z.string().trim().min(1, "the access token is missing"),
-  accessTokenSecret: z.string().trim().min(1, "the access token secret is missing"),
+  consumerKey: key("consumer key"),
+  consumerSecret: key("consumer secret"),
+  accessToken: key("access token"),
+  accessTokenSecret: key("access token secret"),
 });
 export type Magento2Credentials = z.infer<typeof magento2CredentialsSchema>;
 

@@ -5,14 +5,15 @@ import type { Json, Magento2State } from "./state";
 
 const kind = z.enum(["order", "invoice", "creditnote"]);
 const documentBody = z.object({ kind, payload: z.record(z.string(), z.unknown()).default({}) });
-const bulkBody = z.object({ kind, payloads: z.array(z.record(z.string(), z.unknown())).max(20_000) });
+const bulkBody = z.object({ kind, payloads: z.array(z.record(z.string(), z.unknown())).max(20_000), complete: z.boolean().default(true) });
 const optionsBody = z.strictObject({ consumerKeyExpirySeconds: z.number().int().min(0).optional(), bearerTokens: z.boolean().optional(), repeatLastPage: z.boolean().optional() });
 
 const error = (status: number, message: string) => Response.json({ error: message }, { status });
 
 /**
  * The webshop admin hooks of contracts/sandbox.md (`documents`, `PATCH documents/<id>`) plus
- * sandbox-only ones: `documents/bulk` (many documents in one write, for volume tests), `options`
+ * sandbox-only ones: `documents/bulk` (many documents in one write, for volume tests; with
+ * `"complete": false` stored as given, so ten thousand stay light), `options`
  * (Magento settings: consumer key expiry, bearer tokens, the last-page quirk) and `revoke`
  * (the merchant deletes the integration's tokens). Magento has no payments resource to post.
  */
@@ -29,7 +30,7 @@ export async function magentoAdmin(ctx: SandboxContext<Magento2State>, method: s
     if (resource === "documents" && method === "POST" && id === "bulk") {
       const body = bulkBody.safeParse(await ctx.req.json().catch(() => null));
       if (!body.success) return error(400, 'Body must be {"kind": "order" | "invoice" | "creditnote", "payloads": [{…}, …]}.');
-      const ids = await ctx.update((s) => body.data.payloads.map((p) => String(storeDocument(s, body.data.kind as Kind, p as Json).entity_id)));
+      const ids = await ctx.update((s) => body.data.payloads.map((p) => String(storeDocument(s, body.data.kind as Kind, p as Json, { complete: body.data.complete }).entity_id)));
       return Response.json({ ids }, { status: 201 });
     }
     if (resource === "documents" && method === "PATCH" && id) {

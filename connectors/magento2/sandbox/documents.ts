@@ -7,7 +7,8 @@ import type { Json, Magento2State } from "./state";
  * shop would have filled in: ids, increment ids, timestamps, order links, row and header totals.
  * An invoice or credit memo may embed its order under `order` (with its `items`), and extra order
  * items under `order_items`; it may also point at a stored order with `order_id`. Without either,
- * a guest order is made up from its rows.
+ * a guest order is made up from its rows. `complete: false` (bulk volume seeding) stores rows and
+ * totals as given: only ids, numbers, timestamps and the order link are filled in.
  */
 export class AdminError extends Error {
   constructor(readonly status: number, message: string) {
@@ -31,7 +32,8 @@ const amount = (v: unknown, field: string): Dec => {
 /** Magento serves amounts as JSON numbers. */
 const num = (d: Dec) => Number(d.toFixed(4));
 
-export function storeDocument(state: Magento2State, kind: Kind, payload: Json, now = new Date()): Json {
+export function storeDocument(state: Magento2State, kind: Kind, payload: Json, options: { complete?: boolean; now?: Date } = {}): Json {
+  const now = options.now ?? new Date();
   if (kind === "order") return storeOrder(state, payload, now);
   const { order: embedded, order_items: extraItems, ...doc } = payload;
   let order: Json | undefined;
@@ -56,9 +58,9 @@ export function storeDocument(state: Magento2State, kind: Kind, payload: Json, n
     ...(credit ? { creditmemo_status: doc.creditmemo_status ?? doc.state ?? 2 } : {}),
   };
   const collection = credit ? state.creditmemos : state.invoices;
-  if (collection.some((d) => String(d.entity_id) === String(stored.entity_id))) throw new AdminError(409, `A ${credit ? "credit memo" : "invoice"} with entity_id ${String(stored.entity_id)} exists already.`);
-  stored.items = (Array.isArray(doc.items) ? (doc.items as Json[]) : []).map((item) => fillItem(state, order, item, stored.entity_id));
-  fillTotals(stored, credit);
+  if (isSet(doc.entity_id) && collection.some((d) => String(d.entity_id) === String(stored.entity_id))) throw new AdminError(409, `A ${credit ? "credit memo" : "invoice"} with entity_id ${String(stored.entity_id)} exists already.`);
+  stored.items = (Array.isArray(doc.items) ? (doc.items as Json[]) : []).map((item) => (options.complete === false ? item : fillItem(state, order, item, stored.entity_id)));
+  if (options.complete !== false) fillTotals(stored, credit);
   collection.push(stored);
   return stored;
 }
