@@ -14,6 +14,12 @@ export function magentoMessage(body: string): string | undefined {
   } catch {
     return undefined;
   }
+  // Magento 1.x: {"messages": {"error": [{"code": 401, "message": "oauth_problem=signature_invalid"}]}}
+  const legacy = (parsed as { messages?: { error?: { message?: unknown }[] } } | null)?.messages?.error;
+  if (Array.isArray(legacy)) {
+    const messages = legacy.map((e) => e?.message).filter((m): m is string => typeof m === "string");
+    if (messages.length) return messages.join("; ");
+  }
   const result = errorSchema.safeParse(parsed);
   if (!result.success) return undefined;
   const { message, parameters } = result.data;
@@ -37,7 +43,20 @@ export function retryAfterMs(header: string | null, now = Date.now()): number {
   return 60_000;
 }
 
-export function httpError(input: { status: number; body: string; contentType: string | null; retryAfter: string | null; url: string; system?: string }): ConnectorError {
+export type ErrorAdvice = {
+  /** What to check when the web server answers a page instead of the API. */
+  apiNotFound?: string;
+  /** What to check when the shop refuses access to a resource (403). */
+  forbidden?: string;
+};
+
+const DEFAULT_ADVICE: Required<ErrorAdvice> = {
+  apiNotFound: "Check the webshop address, and that the REST API is reachable there (URL rewrites in .htaccess, a redirect or a firewall can block it).",
+  forbidden: "the integration lacks a resource it needs (Sales > Operations: Orders, Invoices, Credit Memos). Add them to the integration's API tab and reactivate it.",
+};
+
+export function httpError(input: { status: number; body: string; contentType: string | null; retryAfter: string | null; url: string; system?: string; advice?: ErrorAdvice }): ConnectorError {
+  const advice = { ...DEFAULT_ADVICE, ...input.advice };
   const { status, body, url } = input;
   const shop = input.system ?? "Magento";
   const detail = { status, body: body.slice(0, 2000) };
@@ -45,7 +64,7 @@ export function httpError(input: { status: number; body: string; contentType: st
     if (status >= 500 || status === 429) return new ConnectorError("unavailable", `${shop} answered HTTP ${status} with a web page instead of the REST API (the shop may be down or in maintenance).`, true, detail);
     return new ConnectorError(
       "api_not_found",
-      `${shop} answered HTTP ${status} with a web page instead of the REST API at ${url}. Check the webshop address, and that the REST API is reachable there (URL rewrites in .htaccess, a redirect or a firewall can block it).`,
+      `${shop} answered HTTP ${status} with a web page instead of the REST API at ${url}. ${advice.apiNotFound}`,
       false,
       detail,
     );
@@ -54,7 +73,7 @@ export function httpError(input: { status: number; body: string; contentType: st
   const suffix = said ? ` ${shop} said: "${said}"` : "";
   if (status === 401) return new ConnectorError("unauthorized", `${unauthorizedAdvice(said, shop)}${suffix}`, false, detail);
   if (status === 403) {
-    return new ConnectorError("insufficient_scope", `${shop} refused access: the integration lacks a resource it needs (Sales > Operations: Orders, Invoices, Credit Memos). Add them to the integration's API tab and reactivate it.${suffix}`, false, detail);
+    return new ConnectorError("insufficient_scope", `${shop} refused access: ${advice.forbidden}${suffix}`, false, detail);
   }
   if (status === 404) return new ConnectorError("not_found", `${shop} has no such resource (HTTP 404).${suffix}`, false, detail);
   if (status === 429) return new ConnectorError("rate_limited", `${shop}'s host is limiting requests (HTTP 429); trying again shortly.`, true, { ...detail, retryAfterMs: retryAfterMs(input.retryAfter) });
