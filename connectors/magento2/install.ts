@@ -1,7 +1,8 @@
 import type { ExternalCallRecord } from "../types";
 import { ConnectorError } from "../types";
 import type { Magento2Credentials } from "./config";
-import { authorizationHeader, parseFormEncoded, type SignatureMethod } from "./oauth1";
+import { parseFormEncoded, type SignatureMethod } from "./oauth1";
+import { requestTokens } from "./token-request";
 
 /**
  * The Magento 2 integration activation handshake (manual chapter 4; webshop-apis.md §1.1), as pure
@@ -85,52 +86,15 @@ export type ExchangeInput = {
 /** Step 3: POST /oauth/token/request, then POST /oauth/token/access; returns the four credentials. */
 export async function exchangeTokens(input: ExchangeInput): Promise<Magento2Credentials> {
   const base = input.storeBaseUrl.replace(/\/+$/, "");
-  const signatureMethod = input.signatureMethod ?? "HMAC-SHA256";
-  const request = await tokenCall(input, `${base}/oauth/token/request`, { method: "POST", url: `${base}/oauth/token/request`, consumerKey: input.consumerKey, consumerSecret: input.consumerSecret, signatureMethod });
-  const access = await tokenCall(input, `${base}/oauth/token/access`, {
-    method: "POST",
+  const common = { system: "magento2" as const, shopName: "Magento", problem: tokenError, fetch: input.fetch, onCall: input.onCall, timeoutMs: input.timeoutMs };
+  const consumer = { consumerKey: input.consumerKey, consumerSecret: input.consumerSecret, signatureMethod: input.signatureMethod ?? "HMAC-SHA256" };
+  const request = await requestTokens({ ...common, url: `${base}/oauth/token/request`, sign: consumer });
+  const access = await requestTokens({
+    ...common,
     url: `${base}/oauth/token/access`,
-    consumerKey: input.consumerKey,
-    consumerSecret: input.consumerSecret,
-    token: request.oauth_token,
-    tokenSecret: request.oauth_token_secret,
-    extra: { oauth_verifier: input.verifier },
-    signatureMethod,
+    sign: { ...consumer, token: request.oauth_token, tokenSecret: request.oauth_token_secret, extra: { oauth_verifier: input.verifier } },
   });
   return { consumerKey: input.consumerKey, consumerSecret: input.consumerSecret, accessToken: access.oauth_token, accessTokenSecret: access.oauth_token_secret };
-}
-
-async function tokenCall(input: ExchangeInput, url: string, sign: Parameters<typeof authorizationHeader>[0]): Promise<{ oauth_token: string; oauth_token_secret: string }> {
-  const doFetch = input.fetch ?? fetch;
-  const controller = new AbortController();
-  const timeoutMs = input.timeoutMs ?? 30_000;
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  const started = performance.now();
-  const record = (extra: Partial<ExternalCallRecord>) => input.onCall?.({ system: "magento2", method: "POST", url, durationMs: performance.now() - started, ...extra });
-  let res: Response;
-  let text: string;
-  try {
-    res = await doFetch(url, { method: "POST", headers: { authorization: authorizationHeader(sign), accept: "*/*" }, signal: controller.signal });
-    text = await res.text();
-  } catch (err) {
-    const timedOut = controller.signal.aborted;
-    const message = timedOut ? `Magento did not answer within ${Math.round(timeoutMs / 1000)} s (${url}).` : `Magento could not be reached at ${url}: ${(err as Error).message}`;
-    record({ error: message });
-    throw new ConnectorError(timedOut ? "timeout" : "network", message, true);
-  } finally {
-    clearTimeout(timer);
-  }
-  // Token secrets are in the answer: only the problem (if any) is recorded.
-  const fields = parseFormEncoded(/^\s*</.test(text) ? "" : text);
-  record({ status: res.status, responseBody: fields.oauth_problem ? `oauth_problem=${fields.oauth_problem}` : "[tokens redacted]" });
-  if (/^\s*</.test(text)) {
-    throw new ConnectorError("api_not_found", `Magento answered ${url} with a web page (HTTP ${res.status}) instead of an OAuth token. Check that the store address is right and that /oauth/token is reachable.`, false, { status: res.status });
-  }
-  if (fields.oauth_problem || !res.ok) throw tokenError(res.status, fields.oauth_problem);
-  if (!fields.oauth_token || !fields.oauth_token_secret) {
-    throw new ConnectorError("invalid_response", `Magento's answer from ${url} has no oauth_token and oauth_token_secret.`, false, { status: res.status });
-  }
-  return { oauth_token: fields.oauth_token, oauth_token_secret: fields.oauth_token_secret };
 }
 
 function tokenError(status: number, problem: string | undefined): ConnectorError {
