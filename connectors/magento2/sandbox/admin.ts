@@ -1,7 +1,8 @@
 import { z } from "zod";
 import type { SandboxContext } from "../../sandbox/kit/create-sandbox";
-import { AdminError, patchDocument, storeDocument, type Kind } from "./documents";
-import type { Json, Magento2State } from "./state";
+import { magento2Dialect } from "./dialect";
+import { AdminError, patchDocument, storeDocument, type Json, type Kind } from "./documents";
+import type { Magento2State } from "./state";
 
 const kind = z.enum(["order", "invoice", "creditnote"]);
 const documentBody = z.object({ kind, payload: z.record(z.string(), z.unknown()).default({}) });
@@ -24,19 +25,19 @@ export async function magentoAdmin(ctx: SandboxContext<Magento2State>, method: s
     if (resource === "documents" && method === "POST" && !id) {
       const body = documentBody.safeParse(await ctx.req.json().catch(() => null));
       if (!body.success) return error(400, 'Body must be {"kind": "order" | "invoice" | "creditnote", "payload": {…}}.');
-      const stored = await ctx.update((s) => storeDocument(s, body.data.kind as Kind, body.data.payload as Json));
+      const stored = await ctx.update((s) => storeDocument(s, magento2Dialect, body.data.kind as Kind, body.data.payload as Json));
       return Response.json({ id: String(stored.entity_id) }, { status: 201 });
     }
     if (resource === "documents" && method === "POST" && id === "bulk") {
       const body = bulkBody.safeParse(await ctx.req.json().catch(() => null));
       if (!body.success) return error(400, 'Body must be {"kind": "order" | "invoice" | "creditnote", "payloads": [{…}, …]}.');
-      const ids = await ctx.update((s) => body.data.payloads.map((p) => String(storeDocument(s, body.data.kind as Kind, p as Json, { complete: body.data.complete }).entity_id)));
+      const ids = await ctx.update((s) => body.data.payloads.map((p) => String(storeDocument(s, magento2Dialect, body.data.kind as Kind, p as Json, { complete: body.data.complete }).entity_id)));
       return Response.json({ ids }, { status: 201 });
     }
     if (resource === "documents" && method === "PATCH" && id) {
       const changes = await ctx.req.json().catch(() => null);
       if (!changes || typeof changes !== "object" || Array.isArray(changes)) return error(400, "Body must be a JSON object of fields to change.");
-      return Response.json(await ctx.update((s) => patchDocument(s, id, changes as Json)));
+      return Response.json(await ctx.update((s) => patchDocument(s, magento2Dialect, id, changes as Json)));
     }
     if (resource === "options" && !id && (method === "PATCH" || method === "GET")) {
       if (method === "GET") return Response.json((await ctx.read()).options);

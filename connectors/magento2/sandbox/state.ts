@@ -1,7 +1,8 @@
 import { sandboxCredentials } from "./credentials";
+import { freshSequence, type Json } from "./documents";
 
-/** A resource as Magento's JSON has it; internal fields start with "_" and are never served. */
-export type Json = Record<string, unknown>;
+export type { Json };
+
 
 /**
  * One integration of System > Extensions > Integrations: its OAuth consumer and the token Magento
@@ -40,7 +41,6 @@ export type Magento2State = {
 };
 
 export const defaultOptions = (): Options => ({ consumerKeyExpirySeconds: 300, bearerTokens: false, repeatLastPage: true });
-const freshSeq = () => ({ entity: 1, item: 1, invoiceNumber: 1, creditmemoNumber: 1, orderNumber: 1 });
 
 export function initialState(tenant: string): Magento2State {
   const keys = sandboxCredentials(tenant);
@@ -58,13 +58,13 @@ export function initialState(tenant: string): Magento2State {
     invoices: [],
     creditmemos: [],
     orders: [],
-    seq: { integration: 2, ...freshSeq() },
+    seq: { integration: 2, ...freshSequence() },
   };
 }
 
 /** Business data goes; integrations (credentials, grants) and options stay. */
 export function reset(state: Magento2State): Magento2State {
-  return { ...state, invoices: [], creditmemos: [], orders: [], seq: { ...freshSeq(), integration: state.seq.integration } };
+  return { ...state, invoices: [], creditmemos: [], orders: [], seq: { ...freshSequence(), integration: state.seq.integration } };
 }
 
 /** Stored resources → Magento's JSON: internal "_" fields dropped. */
