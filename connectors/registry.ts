@@ -1,6 +1,8 @@
 import { ccvshopSourceFactory } from "./ccvshop";
 import { ccvshopSourceSetup } from "./ccvshop/setup";
 import { receiveCcvWebhook } from "./ccvshop/webhook";
+import { magento1SourceFactory } from "./magento1";
+import { magento1SourceSetup } from "./magento1/setup";
 import { magento2SourceFactory } from "./magento2";
 import { magento2SourceSetup } from "./magento2/setup";
 import { createRompslompTarget } from "./rompslomp";
@@ -20,6 +22,7 @@ export type TargetFactory = (
 export const sourceFactories: Partial<Record<SourceSystem, SourceFactory>> = {
   ccvshop: ccvshopSourceFactory,
   magento2: magento2SourceFactory,
+  magento1: magento1SourceFactory,
 };
 export const targetFactories: Partial<Record<TargetSystem, TargetFactory>> = {
   rompslomp: (ctx, settings, hooks) => createRompslompTarget(ctx, settings, { oauthApp: rompslompOAuthApp(ctx.baseUrl), onCredentials: hooks.onCredentials }),
@@ -28,6 +31,7 @@ export const sourceSetups: Partial<Record<SourceSystem, SourceSetup>> = {
   // CCV returns each webhook's key: kept in the credentials to verify deliveries by x-hash.
   ccvshop: { ...ccvshopSourceSetup, registerWebhooks: async (ctx, url, s) => ({ webhooks: await ccvshopSourceSetup.registerWebhooks(ctx, url, s) }) },
   magento2: magento2SourceSetup,
+  magento1: magento1SourceSetup,
 };
 export const targetSetups: Partial<Record<TargetSystem, TargetSetup>> = { rompslomp: rompslompSetup(rompslompOAuthApp) };
 export const webhookReceivers: Partial<Record<SourceSystem, WebhookReceiver>> = { ccvshop: receiveCcvWebhook };

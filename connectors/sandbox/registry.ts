@@ -3,6 +3,7 @@ import type { SandboxHandler } from "./types";
 import { rompslompSandbox } from "../rompslomp/sandbox";
 import { ccvshopSandbox } from "../ccvshop/sandbox";
 import { magento2Sandbox } from "../magento2/sandbox";
+import { magento1Sandbox } from "../magento1/sandbox";
 
 /**
  * The simulators served under /sandbox/<system>/<tenant>/… in sandbox mode.
@@ -12,4 +13,5 @@ export const sandboxes: Partial<Record<SystemId, SandboxHandler>> = {
   rompslomp: rompslompSandbox,
   ccvshop: ccvshopSandbox,
   magento2: magento2Sandbox,
+  magento1: magento1Sandbox,
 };
