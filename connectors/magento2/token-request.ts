@@ -43,11 +43,13 @@ export async function requestTokens(input: TokenRequest): Promise<Record<string,
   }
   const html = /^\s*</.test(text);
   const fields = html ? {} : parseFormEncoded(text);
-  record({ status: res.status, responseBody: fields.oauth_problem ? `oauth_problem=${fields.oauth_problem}` : "[tokens redacted]" });
+  // A problem may carry details in further fields (Magento 1: &message=…, &oauth_parameters_absent=…).
+  const problem = fields.oauth_problem === undefined ? undefined : Object.entries(fields).map(([k, v]) => (k === "oauth_problem" ? v : `${k}=${v}`)).join("&");
+  record({ status: res.status, responseBody: problem === undefined ? "[tokens redacted]" : `oauth_problem=${problem}` });
   if (html) {
     throw new ConnectorError("api_not_found", `${shopName} answered ${url} with a web page (HTTP ${res.status}) instead of an OAuth token. Check the shop address and that its OAuth endpoints are reachable.`, false, { status: res.status });
   }
-  if (fields.oauth_problem || !res.ok) throw input.problem(res.status, fields.oauth_problem);
+  if (problem !== undefined || !res.ok) throw input.problem(res.status, problem);
   if (!fields.oauth_token || !fields.oauth_token_secret) {
     throw new ConnectorError("invalid_response", `${shopName}'s answer from ${url} has no oauth_token and oauth_token_secret.`, false, { status: res.status });
   }
