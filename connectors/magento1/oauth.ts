@@ -1,6 +1,6 @@
 import type { ExternalCallRecord } from "../types";
 import { ConnectorError } from "../types";
-import { requestTokens } from "../magento2/token-request";
+import { requestTokens, type TokenRequest } from "../magento2/token-request";
 import type { Magento1Credentials } from "./config";
 import { shopUrls } from "./urls";
 
@@ -20,16 +20,7 @@ type Common = { fetch?: typeof fetch; onCall?: (call: ExternalCallRecord) => voi
 
 export async function initiate(input: Common & { adminUrl: string; consumerKey: string; consumerSecret: string; callbackUrl: string }) {
   const { adminBaseUrl, storeBaseUrl } = shopUrls(input.adminUrl);
-  const answer = await requestTokens({
-    url: `${storeBaseUrl}/oauth/initiate`,
-    sign: { consumerKey: input.consumerKey, consumerSecret: input.consumerSecret, signatureMethod: "HMAC-SHA1", extra: { oauth_callback: input.callbackUrl } },
-    system: "magento1",
-    shopName: SHOP,
-    problem: oauthProblem,
-    fetch: input.fetch,
-    onCall: input.onCall,
-    timeoutMs: input.timeoutMs,
-  });
+  const answer = await tokens(input, `${storeBaseUrl}/oauth/initiate`, { consumerKey: input.consumerKey, consumerSecret: input.consumerSecret, extra: { oauth_callback: input.callbackUrl } });
   return {
     requestToken: answer.oauth_token,
     /** Keep it (sealed) until the callback: the token exchange is signed with it. */
@@ -54,21 +45,15 @@ export async function exchangeAccessToken(input: Common & {
   adminUrl: string; consumerKey: string; consumerSecret: string; requestToken: string; requestTokenSecret: string; verifier: string;
 }): Promise<Magento1Credentials & { storeBaseUrl: string }> {
   const { storeBaseUrl } = shopUrls(input.adminUrl);
-  const answer = await requestTokens({
-    url: `${storeBaseUrl}/oauth/token`,
-    sign: {
-      consumerKey: input.consumerKey, consumerSecret: input.consumerSecret, signatureMethod: "HMAC-SHA1",
-      token: input.requestToken, tokenSecret: input.requestTokenSecret, extra: { oauth_verifier: input.verifier },
-    },
-    system: "magento1",
-    shopName: SHOP,
-    problem: oauthProblem,
-    fetch: input.fetch,
-    onCall: input.onCall,
-    timeoutMs: input.timeoutMs,
+  const answer = await tokens(input, `${storeBaseUrl}/oauth/token`, {
+    consumerKey: input.consumerKey, consumerSecret: input.consumerSecret, token: input.requestToken, tokenSecret: input.requestTokenSecret, extra: { oauth_verifier: input.verifier },
   });
   return { consumerKey: input.consumerKey, consumerSecret: input.consumerSecret, accessToken: answer.oauth_token, accessTokenSecret: answer.oauth_token_secret, storeBaseUrl };
 }
+
+/** One leg's signed POST (HMAC-SHA1, Magento 1's usual method), its problems read the Magento 1 way. */
+const tokens = (common: Common, url: string, sign: Omit<TokenRequest["sign"], "signatureMethod">) =>
+  requestTokens({ url, sign: { ...sign, signatureMethod: "HMAC-SHA1" }, system: "magento1", shopName: SHOP, problem: oauthProblem, fetch: common.fetch, onCall: common.onCall, timeoutMs: common.timeoutMs });
 
 /** Magento 1's oauth_problem codes (Mage_Oauth_Model_Server) in the merchant's words. */
 function oauthProblem(status: number, problem: string | undefined): ConnectorError {

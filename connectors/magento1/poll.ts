@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { amsterdamMidnight, magentoTimestamp } from "../magento2/dates";
+import { readCursor } from "../magento2/poll";
 import { parsePayload } from "../magento2/schemas";
 import type { DocumentKind, PollResult } from "../types";
 import { MAX_LIMIT, type Magento1Client } from "./client";
@@ -24,7 +25,7 @@ export async function pollChanges(client: Magento1Client, args: { cursor: string
   const pageSize = Math.min(options.pageSize ?? MAX_LIMIT, MAX_LIMIT);
   const maxPages = options.maxPages ?? 5;
   const start: KindCursor = { at: magentoTimestamp(amsterdamMidnight(args.startDate)), lastId: "0" };
-  const previous = readCursor(args.cursor);
+  const previous = readCursor(cursorSchema, args.cursor);
   const notices: PollResult["notices"] = [];
   const next: Record<string, KindCursor> = {};
   let more = false;
@@ -54,14 +55,4 @@ export async function pollChanges(client: Magento1Client, args: { cursor: string
     more ||= !done;
   }
   return { notices, cursor: JSON.stringify({ v: 1, ...previous, ...next }), more };
-}
-
-function readCursor(cursor: string | null): z.infer<typeof cursorSchema> | null {
-  if (!cursor) return null;
-  try {
-    const parsed = cursorSchema.safeParse(JSON.parse(cursor));
-    return parsed.success ? parsed.data : null;
-  } catch {
-    return null;
-  }
 }

@@ -29,7 +29,7 @@ export async function pollChanges(client: Magento2Client, args: { cursor: string
   const maxPages = options.maxPages ?? 5;
   const kinds = options.kinds ?? ["invoice", "creditnote"];
   const start: KindCursor = { at: magentoTimestamp(amsterdamMidnight(args.startDate)), lastId: "0" };
-  const previous = readCursor(args.cursor);
+  const previous = readCursor(cursorSchema, args.cursor);
 
   const notices: PollResult["notices"] = [];
   const next: Record<string, KindCursor> = {};
@@ -82,10 +82,10 @@ function criteria(from: KindCursor, pageSize: number, currentPage: number): Sear
 }
 
 /** A cursor this code did not write (or an older format) restarts at the start date: nothing is missed. */
-function readCursor(cursor: string | null): z.infer<typeof cursorSchema> | null {
+export function readCursor<T>(schema: z.ZodType<T>, cursor: string | null): T | null {
   if (!cursor) return null;
   try {
-    const parsed = cursorSchema.safeParse(JSON.parse(cursor));
+    const parsed = schema.safeParse(JSON.parse(cursor));
     return parsed.success ? parsed.data : null;
   } catch {
     return null;

@@ -1,5 +1,6 @@
 import type { SandboxContext } from "../../sandbox/kit/create-sandbox";
 import type { Json } from "../../magento2/sandbox/documents";
+import { compare } from "../../magento2/sandbox/search";
 import { apiError } from "./http";
 import { OAuthProblem, processRequest } from "./oauth";
 import type { Magento1State } from "./state";
@@ -89,15 +90,6 @@ function parseFilters(q: URLSearchParams): Filter[] | null {
     }
   }
   return filters;
-}
-
-const numeric = (v: unknown) => typeof v === "number" || (typeof v === "string" && v.trim() !== "" && !Number.isNaN(Number(v)));
-
-function compare(a: unknown, b: unknown): number {
-  if (numeric(a) && numeric(b)) return Number(a) - Number(b);
-  const x = a === null || a === undefined ? "" : String(a);
-  const y = b === null || b === undefined ? "" : String(b);
-  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function matches(value: unknown, condition: Filter["condition"], target: string): boolean {

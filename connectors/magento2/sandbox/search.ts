@@ -42,7 +42,8 @@ export function parseCriteria(params: URLSearchParams): Criteria | string {
 
 const numeric = (v: unknown) => typeof v === "number" || (typeof v === "string" && v.trim() !== "" && !Number.isNaN(Number(v)));
 
-function compare(a: unknown, b: unknown): number {
+/** Magento compares numbers as numbers and everything else as text (timestamps sort as text). */
+export function compare(a: unknown, b: unknown): number {
   if (numeric(a) && numeric(b)) return Number(a) - Number(b);
   const x = a === null || a === undefined ? "" : String(a);
   const y = b === null || b === undefined ? "" : String(b);
