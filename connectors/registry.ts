@@ -7,6 +7,10 @@ import { createFactuursturenTarget, factuursturenSetup } from "./factuursturen";
 import { kmoshopsSourceFactory } from "./kmoshops";
 import { kmoshopsSourceSetup } from "./kmoshops/setup";
 import { receiveKmoWebhook } from "./kmoshops/webhook";
+import { magento1SourceFactory } from "./magento1";
+import { magento1SourceSetup } from "./magento1/setup";
+import { magento2SourceFactory } from "./magento2";
+import { magento2SourceSetup } from "./magento2/setup";
 import { createRompslompTarget } from "./rompslomp";
 import { rompslompOAuthApp } from "./rompslomp/oauth-app";
 import { rompslompSetup } from "./rompslomp/setup";
@@ -26,6 +30,8 @@ export const sourceFactories: Partial<Record<SourceSystem, SourceFactory>> = {
   ccvshop: ccvshopSourceFactory,
   prestashop: prestashopSourceFactory,
   kmoshops: kmoshopsSourceFactory,
+  magento2: magento2SourceFactory,
+  magento1: magento1SourceFactory,
 };
 export const targetFactories: Partial<Record<TargetSystem, TargetFactory>> = {
   rompslomp: (ctx, settings, hooks) => createRompslompTarget(ctx, settings, { oauthApp: rompslompOAuthApp(ctx.baseUrl), onCredentials: hooks.onCredentials }),
@@ -37,6 +43,8 @@ export const sourceSetups: Partial<Record<SourceSystem, SourceSetup>> = {
   ccvshop: { ...ccvshopSourceSetup, registerWebhooks: async (ctx, url, s) => ({ webhooks: await ccvshopSourceSetup.registerWebhooks(ctx, url, s) }) },
   prestashop: prestashopSourceSetup,
   kmoshops: kmoshopsSourceSetup,
+  magento2: magento2SourceSetup,
+  magento1: magento1SourceSetup,
 };
 export const targetSetups: Partial<Record<TargetSystem, TargetSetup>> = {
   rompslomp: rompslompSetup(rompslompOAuthApp),

@@ -7,6 +7,8 @@ import { viesSandbox } from "@/lib/vies/sandbox";
 import { prestashopSandbox } from "../prestashop/sandbox";
 import { wefactSandbox } from "../wefact/sandbox";
 import { kmoshopsSandbox } from "../kmoshops/sandbox";
+import { magento2Sandbox } from "../magento2/sandbox";
+import { magento1Sandbox } from "../magento1/sandbox";
 
 /** The connector systems plus the services the VAT engine calls (VIES), which have simulators too. */
 export type SandboxSystemId = SystemId | "vies";
@@ -23,4 +25,6 @@ export const sandboxes: Partial<Record<SandboxSystemId, SandboxHandler>> = {
   factuursturen: factuursturenSandbox,
   wefact: wefactSandbox,
   kmoshops: kmoshopsSandbox,
+  magento2: magento2Sandbox,
+  magento1: magento1Sandbox,
 };

@@ -2,6 +2,7 @@ import { ccvshopDemoSource } from "@/connectors/ccvshop/sandbox/demo";
 import { prestashopDemoSource } from "@/connectors/prestashop/sandbox/demo";
 import { factuursturenDemoTarget } from "@/connectors/factuursturen/sandbox/demo";
 import { kmoshopsDemoSource } from "@/connectors/kmoshops/sandbox/demo";
+import { magento2DemoSource } from "@/connectors/magento2/sandbox/demo";
 import { rompslompDemoTarget } from "@/connectors/rompslomp/sandbox/demo";
 import { wefactDemoTarget } from "@/connectors/wefact/sandbox/demo";
 import type { SourceSystem, TargetSystem } from "@/connectors/types";
@@ -23,7 +24,8 @@ export const demoIntegrations: {
   demoSource?: (tenant: string) => DemoSide;
   demoTarget?: (tenant: string) => DemoSide;
 }[] = [
-  { licenseKey: "DEMO-MAGENTO-ROMPSLOMP", name: "Magento 2 → Rompslomp", source: "magento2", target: "rompslomp", demoTarget: rompslompDemoTarget },
+  { licenseKey: "DEMO-MAGENTO-ROMPSLOMP", name: "Magento 2 → Rompslomp", source: "magento2", target: "rompslomp",
+    demoSource: magento2DemoSource, demoTarget: rompslompDemoTarget },
   { licenseKey: "DEMO-CCVSHOP-ROMPSLOMP", name: "CCV Shop → Rompslomp", source: "ccvshop", target: "rompslomp",
     demoSource: (t) => ccvshopDemoSource(t, "paid-orders"), demoTarget: rompslompDemoTarget },
   { licenseKey: "DEMO-PRESTASHOP-EBOEKHOUDEN", name: "PrestaShop → e-Boekhouden", source: "prestashop", target: "eboekhouden",

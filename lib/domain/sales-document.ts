@@ -56,6 +56,8 @@ export const salesDocumentSchema = z.object({
     orderId: z.string().optional(),
     orderNumber: z.string().optional(),
     invoiceNumber: z.string().optional(),
+    /** Affiliate / sales channel the shop attributes the document to (Magento: channel_id). */
+    affiliate: z.string().optional(),
   }),
   /** Document (booking) date, YYYY-MM-DD. */
   date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
