@@ -2,6 +2,7 @@ import type { SystemId } from "../types";
 import type { SandboxHandler } from "./types";
 import { rompslompSandbox } from "../rompslomp/sandbox";
 import { ccvshopSandbox } from "../ccvshop/sandbox";
+import { eboekhoudenSandbox } from "../eboekhouden/sandbox";
 
 /**
  * The simulators served under /sandbox/<system>/<tenant>/… in sandbox mode.
@@ -10,4 +11,5 @@ import { ccvshopSandbox } from "../ccvshop/sandbox";
 export const sandboxes: Partial<Record<SystemId, SandboxHandler>> = {
   rompslomp: rompslompSandbox,
   ccvshop: ccvshopSandbox,
+  eboekhouden: eboekhoudenSandbox,
 };
