@@ -45,9 +45,13 @@ export function soapBooks(opts: SoapClientOptions): Books {
     if (options.withMutation) {
       // The invoice's mutation carries our description ("ORD145 - mollie") and the number e-Boekhouden gave.
       const found = await list("GetMutaties", [["DatumVan", day], ["DatumTm", day]], "Mutaties", "cMutatieList");
-      const mine = found.find((m) => textOf(m, "Soort") === "FactuurVerstuurd" && same(textOf(m, "RelatieCode"), entry.relationCode) && same(textOf(m, "Omschrijving"), entry.description));
-      const number = mine && textOf(mine, "Factuurnummer");
-      return number ? { id: number, number } : null;
+      const candidates = found.filter((m) => textOf(m, "Soort") === "FactuurVerstuurd" && same(textOf(m, "RelatieCode"), entry.relationCode) && same(textOf(m, "Omschrijving"), entry.description));
+      for (const m of candidates) {
+        // Only a mutation that belongs to an invoice counts (a sale booked as a plain mutation has the same description).
+        const number = textOf(m, "Factuurnummer");
+        if (number && (await list("GetFacturen", [["Factuurnummer", number], ["DatumVan", day], ["DatumTm", day]], "Facturen", "cFactuurList")).length) return { id: number, number };
+      }
+      return null;
     }
     // Without a mutation, GetFacturen shows nothing of ours but the debtor, the day and the amounts.
     const found = await list("GetFacturen", [["Relatiecode", entry.relationCode], ["DatumVan", day], ["DatumTm", day]], "Facturen", "cFactuurList");

@@ -46,6 +46,8 @@ export async function send(t: Transport, req: HttpRequest): Promise<HttpResult> 
   try {
     const res = await doFetch(req.url, { method: req.method, headers: req.headers, body: req.body, signal: controller.signal, redirect: "manual" });
     const text = await res.text();
+    // An answer that arrives after we gave up is still a timeout: we may not have seen the work it did.
+    if (controller.signal.aborted) throw new Error("aborted");
     record({ status: res.status, responseBody: redact(text, req.secrets) });
     return { status: res.status, headers: res.headers, text };
   } catch (err) {

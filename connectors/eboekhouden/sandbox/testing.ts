@@ -12,7 +12,14 @@ export const APP_URL = "http://app.test";
 export const sandboxFetch = (async (input: RequestInfo | URL, init?: RequestInit) => {
   const req = new Request(input, init);
   const segments = new URL(req.url).pathname.split("/").slice(2).filter(Boolean).map(decodeURIComponent);
-  return dispatchSandbox(req, segments, true, { eboekhouden: eboekhoudenSandbox });
+  // As a real fetch: a request whose signal fires is given up at once, whatever the server still does.
+  // The caller's own signal is watched (a Request's derived signal is held weakly and can be collected).
+  const signal = init?.signal ?? (input instanceof Request ? input.signal : undefined);
+  const aborted = () => new DOMException("This operation was aborted", "AbortError");
+  if (signal?.aborted) throw aborted();
+  const dispatched = dispatchSandbox(req, segments, true, { eboekhouden: eboekhoudenSandbox });
+  if (!signal) return dispatched;
+  return Promise.race([dispatched, new Promise<never>((_, reject) => signal.addEventListener("abort", () => reject(aborted()), { once: true }))]);
 }) as typeof fetch;
 
 export const baseUrl = (tenant: string) => sandboxBaseUrl(APP_URL, tenant);
