@@ -1,6 +1,8 @@
 import { ccvshopSourceFactory } from "./ccvshop";
 import { ccvshopSourceSetup } from "./ccvshop/setup";
 import { receiveCcvWebhook } from "./ccvshop/webhook";
+import { createEboekhoudenTarget } from "./eboekhouden";
+import { eboekhoudenSetup } from "./eboekhouden/setup";
 import { createRompslompTarget } from "./rompslomp";
 import { rompslompOAuthApp } from "./rompslomp/oauth-app";
 import { rompslompSetup } from "./rompslomp/setup";
@@ -20,12 +22,13 @@ export const sourceFactories: Partial<Record<SourceSystem, SourceFactory>> = {
 };
 export const targetFactories: Partial<Record<TargetSystem, TargetFactory>> = {
   rompslomp: (ctx, settings, hooks) => createRompslompTarget(ctx, settings, { oauthApp: rompslompOAuthApp(ctx.baseUrl), onCredentials: hooks.onCredentials }),
+  eboekhouden: (ctx, settings) => createEboekhoudenTarget(ctx, settings),
 };
 export const sourceSetups: Partial<Record<SourceSystem, SourceSetup>> = {
   // CCV returns each webhook's key: kept in the credentials to verify deliveries by x-hash.
   ccvshop: { ...ccvshopSourceSetup, registerWebhooks: async (ctx, url, s) => ({ webhooks: await ccvshopSourceSetup.registerWebhooks(ctx, url, s) }) },
 };
-export const targetSetups: Partial<Record<TargetSystem, TargetSetup>> = { rompslomp: rompslompSetup(rompslompOAuthApp) };
+export const targetSetups: Partial<Record<TargetSystem, TargetSetup>> = { rompslomp: rompslompSetup(rompslompOAuthApp), eboekhouden: eboekhoudenSetup };
 export const webhookReceivers: Partial<Record<SourceSystem, WebhookReceiver>> = { ccvshop: receiveCcvWebhook };
 
 export function sourceFactory(system: string): SourceFactory {

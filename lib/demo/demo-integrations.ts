@@ -1,4 +1,5 @@
 import { ccvshopDemoSource } from "@/connectors/ccvshop/sandbox/demo";
+import { eboekhoudenDemoTarget } from "@/connectors/eboekhouden/sandbox/demo";
 import { rompslompDemoTarget } from "@/connectors/rompslomp/sandbox/demo";
 import type { SourceSystem, TargetSystem } from "@/connectors/types";
 
@@ -22,7 +23,7 @@ export const demoIntegrations: {
   { licenseKey: "DEMO-MAGENTO-ROMPSLOMP", name: "Magento 2 → Rompslomp", source: "magento2", target: "rompslomp", demoTarget: rompslompDemoTarget },
   { licenseKey: "DEMO-CCVSHOP-ROMPSLOMP", name: "CCV Shop → Rompslomp", source: "ccvshop", target: "rompslomp",
     demoSource: (t) => ccvshopDemoSource(t, "paid-orders"), demoTarget: rompslompDemoTarget },
-  { licenseKey: "DEMO-PRESTASHOP-EBOEKHOUDEN", name: "PrestaShop → e-Boekhouden", source: "prestashop", target: "eboekhouden" },
+  { licenseKey: "DEMO-PRESTASHOP-EBOEKHOUDEN", name: "PrestaShop → e-Boekhouden", source: "prestashop", target: "eboekhouden", demoTarget: eboekhoudenDemoTarget },
   { licenseKey: "DEMO-CCVSHOP-WEFACT", name: "CCV Shop → WeFact", source: "ccvshop", target: "wefact", demoSource: (t) => ccvshopDemoSource(t, "invoices") },
   { licenseKey: "DEMO-KMOSHOPS-FACTUURSTUREN", name: "KMO Shops → Factuursturen", source: "kmoshops", target: "factuursturen" },
 ];
