@@ -26,7 +26,8 @@ export function parseSettings(value: unknown): EboekhoudenSettings {
   return parsed.data;
 }
 
-const CODE_ATTEMPTS = 3;
+/** A taken code is followed by the next free one, a few times at most. */
+const CODE_ATTEMPTS = 10;
 
 /**
  * The e-Boekhouden target: mutations (default) or invoices, through the REST API (API token) or
@@ -99,14 +100,18 @@ export function createEboekhoudenTarget(ctx: ConnectorContext<unknown>, settings
         if (existing) return existing;
       }
       const base = relationBaseName(document.customer.billing, email);
+      const taken = codesOfBase(base, await books.relationCodesStartingWith(base));
       for (let attempt = 1; ; attempt++) {
-        const code = firstFreeCode(base, codesOfBase(base, await books.relationCodesStartingWith(base)));
+        const code = firstFreeCode(base, taken);
         try {
           await books.createRelation(relationOf(document, code));
           return code;
         } catch (err) {
-          // Someone took the code between our look-up and our create: take the next free one.
-          if (err instanceof ConnectorError && err.code === "duplicate" && attempt < CODE_ATTEMPTS) continue;
+          // Taken after all (created meanwhile, or missed by the search): the next free number.
+          if (err instanceof ConnectorError && err.code === "duplicate" && attempt < CODE_ATTEMPTS) {
+            taken.push(code);
+            continue;
+          }
           throw err;
         }
       }
