@@ -13,7 +13,7 @@ import { receiveDocument } from "@/lib/pipeline/receive-document";
 import type { DocumentKind } from "../types";
 import { eboekhoudenDemoTarget } from "./sandbox/demo";
 import { sandboxLedgerId } from "./sandbox/seed";
-import type { MutationJson, RelationJson } from "./sandbox/state";
+import type { InvoiceJson, MutationJson, RelationJson } from "./sandbox/state";
 
 /**
  * End to end through the real pipeline (processDocument) with both sandboxes in-process:
@@ -83,7 +83,7 @@ async function process(kind: DocumentKind, sourceId: string) {
   return { result: run.result as { status: string; code?: string } | undefined, error: run.error, document: await t.db.document.findUniqueOrThrow({ where: { id: documentId } }) };
 }
 
-const exported = async () => (await (await inProcessSandboxFetch(`${books}/state`)).json()) as { contacts: RelationJson[]; mutations: MutationJson[] };
+const exported = async () => (await (await inProcessSandboxFetch(`${books}/state`)).json()) as { contacts: RelationJson[]; mutations: MutationJson[]; invoices: InvoiceJson[] };
 const salesOf = async (number: string) => (await exported()).mutations.filter((m) => m.type === 2 && m.invoiceNumber === number);
 
 /** What e-Boekhouden booked, to the cent: the total incl. VAT and the VAT per code. */
@@ -167,6 +167,30 @@ describe("process-document: CCV Shop → e-Boekhouden (mutations)", () => {
     ]);
     expect(booked(mutation!).incl).toBe("41.65");
     expect(document.totalInclVat?.toFixed(2)).toBe("41.65");
+  });
+
+  it("invoices (setting): an article e-Boekhouden lacks stops the booking with its code; once it exists, the invoice is booked once, to the cent", async () => {
+    await setSetting(t.db, integrationId, "target", { ...eboekhoudenDemoTarget(TENANT).settings, bookAs: "invoices" });
+    const id = await place("order", order({ orderrows: [row("Mok groen", 2, 8.95, 21, "MOK-GROEN"), row("Thee", 2, 5.98, 9)] }));
+    const missing = await process("order", id);
+    expect(missing.document).toMatchObject({ status: "error", errorCode: "product_not_in_eboekhouden" });
+    expect(missing.document.errorDetail).toContain('"MOK-GROEN"');
+
+    const session = await (await inProcessSandboxFetch(`${APP}/sandbox/eboekhouden/${TENANT}/v1/session`, { method: "POST", body: JSON.stringify({ accessToken: eboekhoudenDemoTarget(TENANT).credentials.apiToken, source: "Tests" }) })).json();
+    const article = await inProcessSandboxFetch(`${APP}/sandbox/eboekhouden/${TENANT}/v1/product`, {
+      method: "POST", headers: { Authorization: session.token, "Content-Type": "application/json" },
+      body: JSON.stringify({ code: "MOK-GROEN", description: "Mok groen", vat: "HOOG_VERK_21", ledgerId: sandboxLedgerId("8000"), priceIncl: 8.95 }),
+    });
+    expect(article.status).toBe(201);
+    const { result, document } = await process("order", id);
+    expect(result?.status).toBe("booked");
+    expect((await process("order", id)).result).toMatchObject({ already: true });
+    const invoices = (await exported()).invoices.filter((i) => String(i.id) === document.targetRef);
+    expect(invoices).toHaveLength(1);
+    // 2 × 8.95 + 2 × 5.98 + 4.95 shipping = 34.81; VAT 3.11 + 0.99 + 0.86 = 4.96.
+    expect(invoices[0]).toMatchObject({ totalAmount: 34.81, vatAmount: 4.96, templateId: 40101, termOfPayment: 14, reference: document.sourceNumber });
+    expect(invoices[0]!.items.map((i) => [i.code, i.quantity, i.vatCode])).toEqual([["MOK-GROEN", 2, "HOOG_VERK_21"], ["THEE", 2, "LAAG_VERK_9"], ["SHIPPINGCOSTS", 1, "HOOG_VERK_21"]]);
+    await setSetting(t.db, integrationId, "target", eboekhoudenDemoTarget(TENANT).settings);
   });
 
   it("books a credit invoice under its own number with negative amounts, once", async () => {
