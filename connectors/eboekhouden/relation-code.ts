@@ -10,7 +10,7 @@ import type { Address } from "@/lib/domain/sales-document";
  * Spaces are left out ("Klaartje Pietersen" → "KlaartjePietersen"), and so are the wildcard
  * characters of e-Boekhouden's search (`%`, `?`), which could not be looked up reliably.
  */
-export const BASE_LENGTH = 10;
+const BASE_LENGTH = 10;
 const MAX_CODE_LENGTH = 15; // REL_006 beyond this
 
 export function relationBaseName(billing: Address, email?: string): string {

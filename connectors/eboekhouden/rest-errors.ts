@@ -8,7 +8,7 @@ import { describeBody, transientError, type HttpResult } from "./transport";
  */
 
 /** e-Boekhouden refused a create because the thing exists: the caller decides whether it is ours. */
-export const DUPLICATE_CODES = new Set(["MUT_019", "MUT_020", "MUTA_008", "FACT_101", "FACT_VERWERK_004", "REL_049"]);
+const DUPLICATE_CODES = new Set(["MUT_019", "MUT_020", "MUTA_008", "FACT_101", "FACT_VERWERK_004", "REL_049"]);
 /** The session token expired or is unknown: open a new session and retry once. */
 export const SESSION_EXPIRED = "session_expired";
 

@@ -48,8 +48,3 @@ export const invoiceListItemSchema = z.object({ id, invoiceNumber: text, relatio
 export const outstandingSchema = z.object({ mutationId: id.nullish(), invoiceNumber: text, relationId: id.nullish(), relationCode: text, totalAmount: amount, paidAmount: amount, outstandingAmount: amount });
 
 export type Ledger = z.infer<typeof ledgerSchema>;
-export type Template = z.infer<typeof templateSchema>;
-export type MutationListItem = z.infer<typeof mutationListItemSchema>;
-export type RestMutation = z.infer<typeof mutationSchema>;
-export type InvoiceListItem = z.infer<typeof invoiceListItemSchema>;
-export type Outstanding = z.infer<typeof outstandingSchema>;

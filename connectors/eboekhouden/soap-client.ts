@@ -13,7 +13,7 @@ import { child, el, parseXml, path, textOf, toXml, XmlError, type XmlElement, ty
  * malformed requests as a SOAP Fault (HTTP 500).
  */
 
-export const SOAP_NS = "http://www.e-boekhouden.nl/soap";
+const SOAP_NS = "http://www.e-boekhouden.nl/soap";
 
 export type SoapClientOptions = Transport & { endpoint: string; credentials: LegacyCredentials; now?: () => number };
 

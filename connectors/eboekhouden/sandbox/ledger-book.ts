@@ -14,7 +14,9 @@ export type Result<T> = { ok: true; value: T } | { ok: false; error: BookError }
 const fail = (code: string, message: string, propertyName?: string, status = 400): { ok: false; error: BookError } => ({ ok: false, error: { code, message, propertyName, status } });
 
 export const round2 = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
-export const num = (d: Decimal) => Number(round2(d).toFixed(2));
+/** A value as the API's JSON number (the real API answers numbers; we compute in Decimal and only format here). */
+const jsonNumber = (d: Decimal) => Number(d.toFixed());
+export const num = (d: Decimal) => jsonNumber(round2(d));
 export const dec = (n: number | null | undefined) => new D(String(n ?? 0));
 const same = (a: string | null | undefined, b: string) => (a ?? "").trim().toLowerCase() === b.trim().toLowerCase();
 export const isIsoDate = (v: unknown): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);
@@ -259,8 +261,8 @@ export function addInvoice(s: EboekhoudenState, input: InvoiceInput): Result<Inv
     const vat = it.vatAmount !== undefined ? round2(it.vatAmount) : vatOf(it.vatCode!, entered, inEx);
     const excl = inEx === "IN" ? entered.minus(vat) : entered;
     const item: InvoiceItemJson = {
-      quantity: Number(quantity.toFixed()), unitId: null, code: product ? product.code : (it.code ?? null), productId: product?.id ?? null,
-      description: it.description, pricePerUnit: Number(it.pricePerUnit.toFixed()), vatCode: it.vatCode!, vatAmount: num(vat), ledgerId: it.ledgerId, costCenterId: null,
+      quantity: jsonNumber(quantity), unitId: null, code: product ? product.code : (it.code ?? null), productId: product?.id ?? null,
+      description: it.description, pricePerUnit: jsonNumber(it.pricePerUnit), vatCode: it.vatCode!, vatAmount: num(vat), ledgerId: it.ledgerId, costCenterId: null,
     };
     items.push(item);
     lines.push({ excl, vat, incl: excl.plus(vat), entered, item });
