@@ -11,6 +11,8 @@ import { magento1SourceFactory } from "./magento1";
 import { magento1SourceSetup } from "./magento1/setup";
 import { magento2SourceFactory } from "./magento2";
 import { magento2SourceSetup } from "./magento2/setup";
+import { createEboekhoudenTarget } from "./eboekhouden";
+import { eboekhoudenSetup } from "./eboekhouden/setup";
 import { createRompslompTarget } from "./rompslomp";
 import { rompslompOAuthApp } from "./rompslomp/oauth-app";
 import { rompslompSetup } from "./rompslomp/setup";
@@ -37,6 +39,7 @@ export const targetFactories: Partial<Record<TargetSystem, TargetFactory>> = {
   rompslomp: (ctx, settings, hooks) => createRompslompTarget(ctx, settings, { oauthApp: rompslompOAuthApp(ctx.baseUrl), onCredentials: hooks.onCredentials }),
   factuursturen: (ctx, settings) => createFactuursturenTarget(ctx, settings),
   wefact: (ctx, settings) => createWefactTarget(ctx, settings),
+  eboekhouden: (ctx, settings) => createEboekhoudenTarget(ctx, settings),
 };
 export const sourceSetups: Partial<Record<SourceSystem, SourceSetup>> = {
   // CCV returns each webhook's key: kept in the credentials to verify deliveries by x-hash.
@@ -50,6 +53,7 @@ export const targetSetups: Partial<Record<TargetSystem, TargetSetup>> = {
   rompslomp: rompslompSetup(rompslompOAuthApp),
   factuursturen: factuursturenSetup,
   wefact: wefactSetup,
+  eboekhouden: eboekhoudenSetup,
 };
 export const webhookReceivers: Partial<Record<SourceSystem, WebhookReceiver>> = { ccvshop: receiveCcvWebhook, kmoshops: receiveKmoWebhook };
 

@@ -13,7 +13,13 @@ export type SetupContext = {
 };
 
 /** A field the merchant fills in to connect a system without an OAuth consent page (API keys, tokens, passwords). */
-export type CredentialField = { name: string; label: string; secret?: boolean; help?: string; placeholder?: string; optional?: boolean };
+export type CredentialField = {
+  name: string; label: string; secret?: boolean; help?: string; placeholder?: string; optional?: boolean;
+  /** A choice instead of free text (e.g. which way in a system offers): the value sent is `value`. */
+  options?: { value: string; label: string }[];
+  /** Shown (and required) only while another field has this value. */
+  showWhen?: { field: string; equals: string };
+};
 
 /** API-key systems: the wizard shows `fields`, then `connect` checks them with one cheap authenticated call. */
 export interface CredentialForm {

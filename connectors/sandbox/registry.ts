@@ -9,6 +9,7 @@ import { wefactSandbox } from "../wefact/sandbox";
 import { kmoshopsSandbox } from "../kmoshops/sandbox";
 import { magento2Sandbox } from "../magento2/sandbox";
 import { magento1Sandbox } from "../magento1/sandbox";
+import { eboekhoudenSandbox } from "../eboekhouden/sandbox";
 
 /** The connector systems plus the services the VAT engine calls (VIES), which have simulators too. */
 export type SandboxSystemId = SystemId | "vies";
@@ -27,4 +28,5 @@ export const sandboxes: Partial<Record<SandboxSystemId, SandboxHandler>> = {
   kmoshops: kmoshopsSandbox,
   magento2: magento2Sandbox,
   magento1: magento1Sandbox,
+  eboekhouden: eboekhoudenSandbox,
 };

@@ -3,6 +3,7 @@ import { prestashopDemoSource } from "@/connectors/prestashop/sandbox/demo";
 import { factuursturenDemoTarget } from "@/connectors/factuursturen/sandbox/demo";
 import { kmoshopsDemoSource } from "@/connectors/kmoshops/sandbox/demo";
 import { magento2DemoSource } from "@/connectors/magento2/sandbox/demo";
+import { eboekhoudenDemoTarget } from "@/connectors/eboekhouden/sandbox/demo";
 import { rompslompDemoTarget } from "@/connectors/rompslomp/sandbox/demo";
 import { wefactDemoTarget } from "@/connectors/wefact/sandbox/demo";
 import type { SourceSystem, TargetSystem } from "@/connectors/types";
@@ -29,7 +30,7 @@ export const demoIntegrations: {
   { licenseKey: "DEMO-CCVSHOP-ROMPSLOMP", name: "CCV Shop → Rompslomp", source: "ccvshop", target: "rompslomp",
     demoSource: (t) => ccvshopDemoSource(t, "paid-orders"), demoTarget: rompslompDemoTarget },
   { licenseKey: "DEMO-PRESTASHOP-EBOEKHOUDEN", name: "PrestaShop → e-Boekhouden", source: "prestashop", target: "eboekhouden",
-    demoSource: prestashopDemoSource },
+    demoSource: prestashopDemoSource, demoTarget: eboekhoudenDemoTarget },
   { licenseKey: "DEMO-CCVSHOP-WEFACT", name: "CCV Shop → WeFact", source: "ccvshop", target: "wefact", demoSource: (t) => ccvshopDemoSource(t, "invoices"), demoTarget: wefactDemoTarget },
   { licenseKey: "DEMO-KMOSHOPS-FACTUURSTUREN", name: "KMO Shops → Factuursturen", source: "kmoshops", target: "factuursturen",
     demoSource: kmoshopsDemoSource, demoTarget: factuursturenDemoTarget },
