@@ -142,7 +142,7 @@ describe("process-document: CCV Shop → e-Boekhouden (mutations)", () => {
   it("books an ICP order at 0% on the ICP account, with the customer's VAT number on the debtor", async () => {
     const id = await place("order", order({
       taxes_included: false, order_row_taxes_included: false, is_intra_community_order: true, shipping_tax_percentage: 0, total_shipping: 7.5,
-      customer: { email: "einkauf@gmbh.de", btw: "DE123456789", billingaddress: { company: "Muster GmbH", first_name: "Karl", last_name: "Muster", country_code: "DE" }, deliveryaddress: { country_code: "DE" } },
+      customer: { email: "einkauf@gmbh.de", btw: "DE983924221", billingaddress: { company: "Muster GmbH", first_name: "Karl", last_name: "Muster", country_code: "DE" }, deliveryaddress: { country_code: "DE" } },
       orderrows: [row("Schroeven", 10, 2.5, 0)],
     }));
     const { result, document } = await process("order", id);
@@ -150,7 +150,7 @@ describe("process-document: CCV Shop → e-Boekhouden (mutations)", () => {
     const [mutation] = await salesOf(document.targetNumber!);
     expect(booked(mutation!)).toEqual({ incl: "32.50", vat: { BI_EU_VERK: "0.00" } });
     expect(mutation!.rows.map((r) => [r.ledgerId, r.amount])).toEqual([[sandboxLedgerId("8100"), 25], [sandboxLedgerId("8200"), 7.5]]);
-    expect((await exported()).contacts.find((c) => c.id === mutation!.relationId)).toMatchObject({ code: "MusterGmbH", type: "B", vatNumber: "DE123456789", contact: "Karl Muster" });
+    expect((await exported()).contacts.find((c) => c.id === mutation!.relationId)).toMatchObject({ code: "MusterGmbH", type: "B", vatNumber: "DE983924221", contact: "Karl Muster" });
   });
 
   it("books an order to a consumer in Germany at 19% as OSS: each line split into revenue and VAT on the OSS account", async () => {
