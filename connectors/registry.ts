@@ -55,6 +55,8 @@ export const targetSetups: Partial<Record<TargetSystem, TargetSetup>> = {
   wefact: wefactSetup,
   eboekhouden: eboekhoudenSetup,
 };
+/** Shops fetched on a schedule (their connectors implement pollChanges); KMO Shops as the backstop of its webhooks. */
+export const pollingSources = new Set<SourceSystem>(["magento2", "magento1", "prestashop", "kmoshops"]);
 export const webhookReceivers: Partial<Record<SourceSystem, WebhookReceiver>> = { ccvshop: receiveCcvWebhook, kmoshops: receiveKmoWebhook };
 
 export function sourceFactory(system: string): SourceFactory {

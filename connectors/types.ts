@@ -144,6 +144,11 @@ export interface SourceConnector {
    * `more` = call again with the returned cursor right away.
    */
   pollChanges?(args: { cursor: string | null; startDate: string }): Promise<PollResult>;
+  /**
+   * Shops whose changes a cursor can miss (PrestaShop): every document of the re-check window that
+   * may be bookable, for the nightly re-check. Already booked ones are skipped by the pipeline.
+   */
+  recheckWindow?(args?: { now?: Date }): Promise<{ kind: DocumentKind; sourceId: string }[]>;
 }
 
 export type PollResult = { notices: { kind: DocumentKind; sourceId: string }[]; cursor: string; more: boolean };

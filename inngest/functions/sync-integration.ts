@@ -1,11 +1,24 @@
 import { NonRetriableError } from "inngest";
 import { db } from "@/lib/db/client";
+import { loadIntegration } from "@/lib/integrations/load-integration";
+import { attempt } from "@/lib/pipeline/attempt";
+import { callRecorder } from "@/lib/pipeline/call-recorder";
+import { recordConnectionHealth } from "@/lib/pipeline/connection-health";
+import { connectorsFor } from "@/lib/pipeline/connectors-for";
+import { receiveDocument } from "@/lib/pipeline/receive-document";
+import { startDateOf } from "@/lib/pipeline/start-date";
 import { inngest } from "../client";
-import { integrationSyncRequested } from "../events";
+import { documentProcessRequested, integrationSyncRequested } from "../events";
+
+/** Batches one run walks before it hands over to a fresh run (keeps each run's step history short). */
+const MAX_BATCHES_PER_RUN = 20;
 
 /**
- * "Fetch now" and the scheduled poll: fetch new documents of one integration from its shop.
- * One run at a time per integration, so a cursor is never walked twice in parallel.
+ * "Fetch now" and the scheduled poll: fetch what is new in the shop of one integration. Shops that
+ * poll (Magento, PrestaShop, the KMO backstop) are asked for what changed since the stored cursor,
+ * batch by batch; each document is recorded once and queued for booking, then the cursor moves on.
+ * Webhook-only shops just record the sync. One run at a time per integration, so a cursor is never
+ * walked twice in parallel.
  */
 export const syncIntegration = inngest.createFunction(
   {
@@ -24,11 +37,55 @@ export const syncIntegration = inngest.createFunction(
     if (!integration) throw new NonRetriableError(`No integration has license key ${event.data.licenseKey}.`);
     if (integration.status !== "active") return { skipped: `integration is ${integration.status}` };
 
+    const loaded = await loadIntegration(db(), integration.id);
+    const calls = callRecorder();
+    let source;
+    try {
+      source = connectorsFor(loaded, calls.onCall).source;
+    } catch (err) {
+      throw new NonRetriableError(`Cannot fetch for ${event.data.licenseKey}: ${(err as Error).message}`);
+    }
+    let queued = 0;
+    let found = 0;
+    if (source.pollChanges) {
+      const startDate = startDateOf(loaded);
+      for (let batch = 0; batch < MAX_BATCHES_PER_RUN; batch++) {
+        const polled = await step.run(`poll-${batch}`, async () => {
+          const row = await db().integration.findUniqueOrThrow({ where: { id: integration.id }, select: { syncCursor: true } });
+          try {
+            const result = await attempt(() => source.pollChanges!({ cursor: row.syncCursor, startDate }));
+            if (!result.ok) {
+              await recordConnectionHealth(db(), integration.id, "source", result.failure);
+              return { failure: result.failure };
+            }
+            const toProcess: string[] = [];
+            for (const notice of result.value.notices) {
+              const { documentId, process } = await receiveDocument(db(), { integrationId: integration.id, ...notice });
+              if (process) toProcess.push(documentId);
+            }
+            // The cursor moves only after every notice of the batch is recorded: a crash re-reads the batch, never skips it.
+            await db().integration.update({ where: { id: integration.id }, data: { syncCursor: result.value.cursor } });
+            return { toProcess, found: result.value.notices.length, more: result.value.more };
+          } finally {
+            await calls.save(db(), integration.id);
+          }
+        });
+        if ("failure" in polled) return { integrationId: integration.id, error: polled.failure };
+        found += polled.found;
+        if (polled.toProcess.length) {
+          await step.sendEvent(`queue-${batch}`, polled.toProcess.map((documentId) => documentProcessRequested.create({ documentId, integrationId: integration.id })));
+          queued += polled.toProcess.length;
+        }
+        if (!polled.more) break;
+        if (batch === MAX_BATCHES_PER_RUN - 1) await step.sendEvent("continue", integrationSyncRequested.create({ licenseKey: event.data.licenseKey }));
+      }
+    }
+
     const syncedAt = await step.run("record-sync", async () => {
       const at = new Date();
       await db().integration.update({ where: { id: integration.id }, data: { lastSyncAt: at } });
       return at.toISOString();
     });
-    return { integrationId: integration.id, syncedAt };
+    return { integrationId: integration.id, syncedAt, found, queued };
   },
 );

@@ -12,6 +12,9 @@ import { DEMO_LOGIN, demoIntegrations, type DemoSide } from "./demo-integrations
  * as the merchant changed it; missing demo integrations are added, configured as a merchant
  * would (credentials, settings, VAT grid) and, for webhook shops, registered with the sandbox shop.
  */
+/** Demo shops are polled from here: earlier than any document a test posts. */
+export const DEMO_START_DATE = "2000-01-01";
+
 export async function seedDemo(db: Db, appUrl: string): Promise<{ created: boolean }> {
   const existing = await db.user.findUnique({ where: { email: DEMO_LOGIN.email }, select: { accountId: true } });
   const accountId =
@@ -34,7 +37,8 @@ export async function seedDemo(db: Db, appUrl: string): Promise<{ created: boole
       side, system, baseUrl: `${appUrl}/sandbox/${system}/${tenant}`,
       ...(config ? { credentialsEnc: sealCredentials(config.credentials), status: "ok", lastCheckedAt: new Date() } : {}),
     });
-    const settings: Record<string, unknown> = { source: source?.settings ?? {}, target: target?.settings ?? {}, payments: { enabled: demo.licenseKey === "DEMO-CCVSHOP-ROMPSLOMP" || demo.licenseKey === "DEMO-PRESTASHOP-EBOEKHOUDEN" } };
+    // A demo books whatever is posted to its sandbox shop, whatever date the test document carries.
+    const settings: Record<string, unknown> = { source: { startDate: DEMO_START_DATE, ...source?.settings }, target: target?.settings ?? {}, payments: { enabled: demo.licenseKey === "DEMO-CCVSHOP-ROMPSLOMP" || demo.licenseKey === "DEMO-PRESTASHOP-EBOEKHOUDEN" } };
     if (target?.costAccounts) settings.costAccounts = target.costAccounts;
     const integration = await db.integration.create({
       data: {

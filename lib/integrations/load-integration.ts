@@ -21,6 +21,7 @@ export async function loadIntegration(db: Db, integrationId: string) {
     accountId: integration.accountId,
     licenseKey: integration.licenseKey,
     status: integration.status,
+    createdAt: integration.createdAt,
     sourceSystem: integration.sourceSystem,
     targetSystem: integration.targetSystem,
     source: side("source"),
