@@ -4,7 +4,9 @@ import Decimal from "decimal.js";
  * Money is Decimal end to end. Amounts cross JSON as decimal strings and are parsed straight
  * into Decimal at the connector boundary; never through a JS number.
  */
-export const D = Decimal.clone({ precision: 40, rounding: Decimal.ROUND_HALF_UP });
+// 24 significant digits: amounts up to 10^12 keep 12 decimals through a division, far more than
+// the cents and 6-decimal unit prices we book; more digits only make every division slower.
+export const D = Decimal.clone({ precision: 24, rounding: Decimal.ROUND_HALF_UP });
 export type Dec = Decimal;
 
 export const decimalString = /^-?\d+(\.\d+)?$/;
