@@ -174,10 +174,15 @@ function roundingLine<T extends SalesLine>(like: T, rate: string, description: s
 
 function cannotReproduce(want: RateTotals, got: RateTotals, arithmetic: TargetArithmetic): BookingError {
   const how = arithmetic.vat === "line" ? "per line" : "on the total per rate";
+  // A rounding line only helps where VAT is rounded per line; once per rate, no line placement changes the total.
+  const fix =
+    arithmetic.vat === "line"
+      ? `Turn on "Book rounding differences" on the Configuration tab to add a rounding line, then click Process.`
+      : `Book this document by hand in the accounting system, with the webshop's amounts.`;
   return new BookingError(
     "rounding_mismatch",
     `At ${want.rate}% VAT the webshop charged ${want.vat.toFixed(2)} VAT (${want.incl.toFixed(2)} incl.), but the accounting system, which rounds VAT ${how}, ` +
-      `would book ${got.vat.toFixed(2)} (${got.incl.toFixed(2)} incl.). Turn on "Book rounding differences" on the Configuration tab to add a rounding line, then click Process.`,
+      `would book ${got.vat.toFixed(2)} (${got.incl.toFixed(2)} incl.). ${fix}`,
     { rate: want.rate, shopVat: want.vat.toFixed(2), shopIncl: want.incl.toFixed(2), targetVat: got.vat.toFixed(2), targetIncl: got.incl.toFixed(2) },
   );
 }
@@ -221,7 +226,7 @@ export function settleDocumentTotal<T extends SalesLine>(lines: T[], totals: { i
     throw new BookingError(
       "vat_rounding_difference",
       `The ${options.what} charges ${totals.vat.toFixed(2)} VAT in total, but its lines charge ${linesVat}, and the webshop does not say at which VAT rate the difference belongs. ` +
-        `Check the VAT of the ${options.what} in your webshop; if it is right there, book it by hand and mark it as booked.`,
+        `Check the VAT of the ${options.what} in your webshop; if it is right there, book this one by hand in the accounting system.`,
       { totalVat: totals.vat.toFixed(2), linesVat },
     );
   }

@@ -1,6 +1,6 @@
 import type { SystemId } from "../../types";
 import type { SandboxHandler, SandboxRoute } from "../types";
-import { clearRequests, logRequest, loggedRequests, readFaults, readTenant, updateTenant, writeFaults, type Faults } from "./tenant-store";
+import { clearRequests, logRequest, loggedRequests, readFaults, readTenant, takeCountedFault, updateTenant, writeFaults, type Faults } from "./tenant-store";
 
 /** What a simulator's handlers get for one request. */
 export type SandboxContext<S> = {
@@ -86,18 +86,16 @@ async function injectFault<S extends object>(def: SandboxDefinition<S>, tenant: 
   if (!faults || Object.keys(faults).length === 0) return undefined;
   if (faults.latencyMs) await new Promise((r) => setTimeout(r, faults.latencyMs));
   const error = def.errorResponse ?? defaultError;
-  if (faults.timeoutNext && faults.timeoutNext > 0) {
-    await writeFaults(def.system, tenant, init, { ...faults, timeoutNext: faults.timeoutNext - 1 });
+  if (faults.timeoutNext && (await takeCountedFault(def.system, tenant, init, "timeoutNext"))) {
+    // Hang until the client gives up (it may already have, while the fault was being taken).
     await new Promise<void>((resolve) => {
+      if (req.signal.aborted) return resolve();
       const timer = setTimeout(resolve, 120_000);
-      req.signal.addEventListener("abort", () => { clearTimeout(timer); resolve(); });
+      req.signal.addEventListener("abort", () => { clearTimeout(timer); resolve(); }, { once: true });
     });
     return error(504, "Gateway timeout (injected)");
   }
-  if (faults.failNext && faults.failNext > 0) {
-    await writeFaults(def.system, tenant, init, { ...faults, failNext: faults.failNext - 1 });
-    return error(faults.status ?? 503, "Injected failure");
-  }
+  if (faults.failNext && (await takeCountedFault(def.system, tenant, init, "failNext"))) return error(faults.status ?? 503, "Injected failure");
   if (faults.failRate && Math.random() < faults.failRate) return error(faults.status ?? 503, "Injected failure");
   return undefined;
 }

@@ -74,5 +74,16 @@ export function writeFaults(system: string, tenant: string, init: () => object, 
   });
 }
 
+/** Takes one of the counted faults ("fail the next n"), atomically: two requests never share one. */
+export function takeCountedFault(system: string, tenant: string, init: () => object, key: "failNext" | "timeoutNext"): Promise<boolean> {
+  return serialized(`${system}/${tenant}`, async () => {
+    const faults = ((await load(system, tenant, init)).faults as Faults | null) ?? {};
+    const left = faults[key] ?? 0;
+    if (left <= 0) return false;
+    await db().sandboxTenant.update({ where: { system_tenant: { system, tenant } }, data: { faults: { ...faults, [key]: left - 1 } } });
+    return true;
+  });
+}
+
 /** Fault injection of contracts/sandbox.md (`POST _admin/faults`). */
 export type Faults = { failNext?: number; status?: number; failRate?: number; latencyMs?: number; timeoutNext?: number };
