@@ -173,7 +173,7 @@ describe("ICP and export", () => {
   it("0% VAT delivered to another EU country is ICP, and needs the VAT number (the pre-check)", () => {
     const doc = normalizeOrder(orderIcpBe, { shopCountry: "NL" });
     expect(doc).toMatchObject({ icp: true, international: false, deliveryCountry: "BE", totals: { incl: "372.46", excl: "372.46", vat: "0" } });
-    expect(doc.customer.vatNumber).toBe("BE0123456789");
+    expect(doc.customer.vatNumber).toBe("BE0549026730");
     expect(doc.lines.every((l) => l.vatRate === "0" && l.vatAmount === "0")).toBe(true);
     expect(() => precheck(doc)).not.toThrow();
     const noVatNumber = clone(orderIcpBe) as Record<string, unknown> & { customer: Record<string, unknown> };

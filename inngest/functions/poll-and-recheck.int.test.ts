@@ -4,6 +4,7 @@ import { setDb } from "@/lib/db/client";
 import { createTestDb, type TestDb } from "@/lib/db/testing";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { dueIntegrations } from "./poll-due";
+import { openDocuments } from "./recheck-open";
 import { recheckIntegration } from "./recheck-shops";
 
 // The schedule around sync-integration: which integrations are due a poll, and the nightly re-check.
@@ -68,5 +69,16 @@ describe("recheck-shops (nightly)", () => {
 
     await t.db.document.update({ where: { id: documents[0]!.id }, data: { status: "booked" } });
     expect(await recheckIntegration(integrationId)).toEqual([]);
+  });
+});
+
+describe("recheck-open (nightly)", () => {
+  it("looks again at what waits on Open, only for running integrations", async () => {
+    const running = await t.db.integration.findUniqueOrThrow({ where: { licenseKey: "DEMO-CCVSHOP-ROMPSLOMP" } });
+    const paused = await t.db.integration.update({ where: { licenseKey: "DEMO-CCVSHOP-WEFACT" }, data: { status: "paused" } });
+    const open = await t.db.document.create({ data: { integrationId: running.id, kind: "order", sourceId: "open-1", status: "open", rawPayload: {} } });
+    await t.db.document.create({ data: { integrationId: running.id, kind: "order", sourceId: "booked-1", status: "booked", rawPayload: {} } });
+    await t.db.document.create({ data: { integrationId: paused.id, kind: "order", sourceId: "open-2", status: "open", rawPayload: {} } });
+    expect(await openDocuments()).toEqual([{ id: open.id, integrationId: running.id }]);
   });
 });

@@ -9,9 +9,7 @@ import { documentProcessRequested } from "../events";
 export const recheckOpen = inngest.createFunction(
   { id: "recheck-open", triggers: [{ cron: "TZ=Europe/Amsterdam 30 2 * * *" }] },
   async ({ step }) => {
-    const open = await step.run("find-open-documents", () =>
-      db().document.findMany({ where: { status: "open", integration: { status: "active" } }, select: { id: true, integrationId: true } }),
-    );
+    const open = await step.run("find-open-documents", openDocuments);
     if (open.length === 0) return { rechecked: 0 };
     await step.sendEvent(
       "recheck",
@@ -20,3 +18,7 @@ export const recheckOpen = inngest.createFunction(
     return { rechecked: open.length };
   },
 );
+
+/** Documents waiting on the Open tab of integrations that are running (a paused one stays as it is). */
+export const openDocuments = () =>
+  db().document.findMany({ where: { status: "open", integration: { status: "active" } }, select: { id: true, integrationId: true } });
