@@ -16,7 +16,7 @@ export function OrderStatuses({ licenseKey, states, chosen }: { licenseKey: stri
           <fieldset className="grid grid-cols-2 gap-1" aria-label="Statuses to process">
             {states.map((s) => (
               <label key={s.id} className="flex items-center gap-2">
-                <input type="checkbox" name="status" value={s.id} defaultChecked={chosen.includes(s.id)} /> {s.name}{s.paid && <span className="text-xs text-slate-500">(paid)</span>}
+                <input type="checkbox" name="status" value={s.id} defaultChecked={chosen.includes(s.id)} /> {s.name}{s.paid && <span className="text-xs text-slate-500"> (paid)</span>}
               </label>
             ))}
           </fieldset>

@@ -5,7 +5,8 @@ import * as act from "./actions";
 const select = "rounded border border-slate-300 px-2 py-1 text-sm";
 
 function AccountOptions({ accounts }: { accounts: TargetCatalog["accounts"] }) {
-  return accounts.map((a) => <option key={a.id} value={a.id}>{a.code ? `${a.code} ` : ""}{a.name}</option>);
+  // Some systems name an account with its code already (e-Boekhouden: "8000 Omzet hoog").
+  return accounts.map((a) => <option key={a.id} value={a.id}>{a.code && !a.name.startsWith(a.code) ? `${a.code} ` : ""}{a.name}</option>);
 }
 
 /**
