@@ -16,6 +16,8 @@ type Fresh = { licenseKey: string; name: string; source: SourceSystem; target: T
 export const wizardIntegrations = (): Fresh[] => [
   { licenseKey: "E2E-PRESTASHOP-EBOEKHOUDEN", name: "E2E PrestaShop → e-Boekhouden", source: "prestashop", target: "eboekhouden" },
   { licenseKey: "E2E-CCVSHOP-WEFACT", name: "E2E CCV Shop → WeFact", source: "ccvshop", target: "wefact", shop: ccvshopDemoSource("e2e-ccvshop-wefact", "invoices") },
+  { licenseKey: "E2E-MAGENTO2-WEFACT", name: "E2E Magento 2 → WeFact", source: "magento2", target: "wefact" },
+  { licenseKey: "E2E-MAGENTO1-WEFACT", name: "E2E Magento 1.9 → WeFact", source: "magento1", target: "wefact" },
   { licenseKey: "E2E-KMOSHOPS-FACTUURSTUREN", name: "E2E KMO Shops → Factuursturen", source: "kmoshops", target: "factuursturen", shop: kmoshopsDemoSource("e2e-kmoshops-factuursturen") },
 ];
 
