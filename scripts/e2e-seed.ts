@@ -45,6 +45,8 @@ await db().integration.create({
   },
 });
 
+await (await import("../e2e/seeds/wizard")).seedWizardIntegrations(db(), appUrl);
+
 const out = path.join(import.meta.dirname, "..", "e2e", ".state", "seed.json");
 fs.mkdirSync(path.dirname(out), { recursive: true });
 fs.writeFileSync(out, JSON.stringify({ demoIntegrationId: demo.id, otherIntegrationId: other.integrations[0]!.id }, null, 2));

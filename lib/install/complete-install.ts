@@ -6,6 +6,8 @@ import { toFailure } from "../pipeline/failure";
 import { sourceSetups } from "@/connectors/registry";
 import type { SourceSystem } from "@/connectors/types";
 import { saveCredentials } from "../integrations/connection-credentials";
+import { awaitsAuthorization } from "./source-connect";
+import { usesVatGrid } from "./vat-grid";
 
 /** Where a webshop delivers its webhooks for one integration. */
 export const webhookUrl = (system: string, licenseKey: string, appUrl = env().APP_URL) =>
@@ -21,9 +23,11 @@ export async function completeInstall(integrationId: string): Promise<string | n
   const target = integration.settings.target as { companyId?: string } | undefined;
   if (!row.termsAcceptedAt) return "Accept the terms and conditions first.";
   if (Object.keys(integration.source.credentials).length === 0) return "The webshop is not connected yet.";
+  if (awaitsAuthorization(integration.sourceSystem, integration.source.credentials)) return "Click the yellow Connect button to authorize the integration in the webshop's admin first.";
   if (integration.target.status !== "ok") return "Connect the accounting system first (the dot must be green).";
   if (!target?.companyId) return "Choose the administration first.";
-  if (integration.vatGrid.length === 0) return "Configure and save the VAT rates first.";
+  // Factuursturen books each line's own VAT rate: there is no grid to demand.
+  if (usesVatGrid(integration.targetSystem) && integration.vatGrid.length === 0) return "Configure and save the VAT rates first.";
 
   const setup = sourceSetups[integration.sourceSystem as SourceSystem];
   const ctx = { baseUrl: integration.source.baseUrl, credentials: integration.source.credentials };

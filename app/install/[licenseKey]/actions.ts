@@ -9,6 +9,11 @@ import { integrationForInstall } from "@/lib/install/install-access";
 import { completeInstall } from "@/lib/install/complete-install";
 import { refreshCatalog } from "@/lib/install/refresh-catalog";
 import { mergeSetting } from "@/lib/integrations/settings";
+import { connectWithForm, credentialFormOf } from "@/lib/install/connect-with-form";
+import { publicValues, readCredentialValues } from "@/lib/install/credential-values";
+import { chosenStatuses, ORDER_STATES_SETTING, refreshOrderStates } from "@/lib/install/order-states";
+import type { OrderStateChoice } from "@/connectors/prestashop/setup";
+import type { CredentialFormState } from "./credential-form";
 
 /** Every wizard action re-checks access: the license key while installing, the owner afterwards. */
 async function access(licenseKey: string) {
@@ -27,6 +32,36 @@ export async function acceptTerms(licenseKey: string) {
   const integration = await access(licenseKey);
   await db().integration.update({ where: { id: integration.id }, data: { termsAcceptedAt: new Date() } });
   back(licenseKey, "#accounting");
+}
+
+/**
+ * The credential form of either side (API keys, tokens, a shop's keys): on failure the system's
+ * message and the values typed, secrets left out; on success back to the wizard's next step.
+ */
+export async function connectWithCredentials(licenseKey: string, side: "source" | "target", _previous: CredentialFormState, form: FormData): Promise<CredentialFormState> {
+  const integration = await access(licenseKey);
+  if (side !== "source" && side !== "target") return { error: "Unknown connection.", values: {} };
+  if (!integration.termsAcceptedAt) return { error: "Accept the terms and conditions first.", values: {} };
+  const fields = credentialFormOf(side, side === "source" ? integration.sourceSystem : integration.targetSystem)?.fields ?? [];
+  const values = readCredentialValues(fields, form);
+  const result = await connectWithForm(integration.id, side, values);
+  if (!result.ok) return { error: result.error, values: publicValues(fields, values) };
+  return back(licenseKey, side === "source" ? "#connections" : "#administration", result.notice);
+}
+
+/** PrestaShop: the order statuses whose orders are booked (the source setting `statuses`). */
+export async function chooseOrderStatuses(licenseKey: string, form: FormData) {
+  const integration = await access(licenseKey);
+  const states = (integration.settings.find((s) => s.key === ORDER_STATES_SETTING)?.value ?? []) as OrderStateChoice[];
+  const chosen = chosenStatuses(states, form.getAll("status").map(String));
+  if ("error" in chosen) return back(licenseKey, "#statuses", chosen.error);
+  await mergeSetting(db(), integration.id, "source", { statuses: chosen });
+  back(licenseKey, "#statuses", "Order statuses saved.");
+}
+
+export async function reloadOrderStates(licenseKey: string) {
+  const integration = await access(licenseKey);
+  back(licenseKey, "#statuses", (await refreshOrderStates(integration.id)) ?? "Order statuses read from the shop.");
 }
 
 export async function chooseAdministration(licenseKey: string, form: FormData) {

@@ -1,13 +1,20 @@
 import { notFound } from "next/navigation";
-import { systemNames, type SystemId } from "@/connectors/types";
-import { StatusDot } from "@/components/status-dot";
+import { systemNames, type SourceSystem, type SystemId, type TargetSystem } from "@/connectors/types";
+import type { OrderStateChoice } from "@/connectors/prestashop/setup";
+import type { Choice, TargetCatalog } from "@/connectors/setup-types";
 import { currentAccount } from "@/lib/auth/session";
+import { openCredentials } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/client";
 import { integrationForInstall } from "@/lib/install/install-access";
-import type { Choice, TargetCatalog } from "@/connectors/setup-types";
+import { ORDER_STATES_SETTING } from "@/lib/install/order-states";
+import { usesVatGrid } from "@/lib/install/vat-grid";
 import { vatGridRows } from "@/lib/install/vat-grid-rows";
 import { settingsMap } from "@/lib/integrations/settings";
 import * as act from "./actions";
+import { OrderStatuses } from "./order-statuses";
+import { SourceConnection } from "./source-connection";
+import { TargetConnection } from "./target-connection";
+import { VatGridForm } from "./vat-grid-form";
 
 export const dynamic = "force-dynamic";
 
@@ -23,10 +30,6 @@ function Step({ id, title, done, children }: { id: string; title: string; done?:
   );
 }
 
-function AccountOptions({ accounts }: { accounts: TargetCatalog["accounts"] }) {
-  return accounts.map((a) => <option key={a.id} value={a.id}>{a.code ? `${a.code} ` : ""}{a.name}</option>);
-}
-
 export default async function InstallPage({ params, searchParams }: { params: Promise<{ licenseKey: string }>; searchParams: Promise<{ notice?: string }> }) {
   const licenseKey = decodeURIComponent((await params).licenseKey);
   const { notice } = await searchParams;
@@ -34,17 +37,25 @@ export default async function InstallPage({ params, searchParams }: { params: Pr
   if (!integration) notFound();
 
   const settings = settingsMap(integration.settings);
-  const sourceSettings = (settings.source ?? {}) as { documentTrigger?: string };
+  const sourceSettings = (settings.source ?? {}) as { documentTrigger?: string; statuses?: string[] };
   const target = (settings.target ?? {}) as { companyId?: string; templateId?: string; descriptionSource?: string };
   const booking = (settings.booking ?? {}) as { roundingLine?: boolean };
   const administrations = (settings.administrations ?? []) as Choice[];
   const catalog = (settings.catalog ?? { vatCodes: [], accounts: [], templates: [] }) as TargetCatalog;
   const costAccounts = (settings.costAccounts ?? {}) as { shipping?: string; paymentCosts?: string };
+  const orderStates = (settings[ORDER_STATES_SETTING] ?? []) as OrderStateChoice[];
   const source = integration.connections.find((c) => c.side === "source");
   const accounting = integration.connections.find((c) => c.side === "target");
-  const sourceName = systemNames[integration.sourceSystem as SystemId];
-  const targetName = systemNames[integration.targetSystem as SystemId];
+  // Decrypted here only to know what is connected and to fill in non-secret fields again; secrets stay on the server.
+  const credentialsOf = (c: typeof source) => (c?.credentialsEnc ? openCredentials<Record<string, unknown>>(c.credentialsEnc) : {});
+  const sourceSystem = integration.sourceSystem as SourceSystem;
+  const targetSystem = integration.targetSystem as TargetSystem;
+  const sourceName = systemNames[sourceSystem as SystemId];
+  const targetName = systemNames[targetSystem as SystemId];
+  const withGrid = usesVatGrid(targetSystem);
   const grid = vatGridRows(integration.vatMappings.map((m) => ({ ...m, rate: m.rate.toFixed() })), catalog.vatCodes);
+  const vatDone = withGrid ? integration.vatMappings.length > 0 : !!target.companyId;
+  const terms = !!integration.termsAcceptedAt;
   const k = licenseKey;
 
   return (
@@ -55,26 +66,17 @@ export default async function InstallPage({ params, searchParams }: { params: Pr
       </header>
       {notice && <p role="status" className="rounded-md bg-blue-50 px-3 py-2 text-sm text-blue-900">{notice}</p>}
 
-      <Step id="terms" title="1. Terms and conditions" done={!!integration.termsAcceptedAt}>
+      <Step id="terms" title="1. Terms and conditions" done={terms}>
         <p>The terms follow the general ICT terms and conditions of the industry organisation and the GDPR guidelines.</p>
-        {!integration.termsAcceptedAt && <form action={act.acceptTerms.bind(null, k)}><button className={`${button} bg-slate-900 text-white`}>Accept the terms</button></form>}
+        {!terms && <form action={act.acceptTerms.bind(null, k)}><button className={`${button} bg-slate-900 text-white`}>Accept the terms</button></form>}
       </Step>
 
       <Step id="connections" title="2. Connections" done={source?.status === "ok" && accounting?.status === "ok"}>
-        <p><StatusDot status={source?.credentialsEnc ? (source.status === "error" ? "error" : "ok") : "unknown"} label={`Webshop (${sourceName})`} />
-          {source?.statusDetail && <span className="ml-2 text-red-700">{source.statusDetail}</span>}</p>
-        <p id="accounting" className="flex items-center gap-3">
-          <StatusDot status={accounting?.status ?? "unknown"} label={`Accounting (${targetName})`} />
-          {integration.termsAcceptedAt && (
-            <a href={`/api/oauth/${integration.targetSystem}/start?licenseKey=${encodeURIComponent(k)}`} className={`${button} ${accounting?.status === "ok" ? "border border-slate-300" : "bg-red-600 text-white"}`}>
-              {accounting?.status === "ok" ? "Reconnect" : "Connect"}
-            </a>
-          )}
-          {accounting?.statusDetail && <span className="text-red-700">{accounting.statusDetail}</span>}
-        </p>
+        <SourceConnection licenseKey={k} system={sourceSystem} name={sourceName} connection={source} credentials={credentialsOf(source)} termsAccepted={terms} />
+        <TargetConnection licenseKey={k} system={targetSystem} name={targetName} connection={accounting} credentials={credentialsOf(accounting)} termsAccepted={terms} />
       </Step>
 
-      {integration.termsAcceptedAt && integration.sourceSystem === "ccvshop" && (
+      {terms && sourceSystem === "ccvshop" && (
         <Step id="processing" title="Processing: paid orders or invoices">
           <p>Paid orders keep unpaid orders out of your books, but include no credit notes. Invoices include every debit and credit invoice.</p>
           <form action={act.chooseDocumentTrigger.bind(null, k)} className="flex items-center gap-2">
@@ -84,6 +86,12 @@ export default async function InstallPage({ params, searchParams }: { params: Pr
             </select>
             <button className={`${button} bg-slate-900 text-white`}>Save processing choice</button>
           </form>
+        </Step>
+      )}
+
+      {terms && sourceSystem === "prestashop" && source?.status === "ok" && (
+        <Step id="statuses" title="Processing: order statuses to book" done={!!sourceSettings.statuses?.length}>
+          <OrderStatuses licenseKey={k} states={orderStates} chosen={sourceSettings.statuses ?? []} />
         </Step>
       )}
 
@@ -123,55 +131,14 @@ export default async function InstallPage({ params, searchParams }: { params: Pr
       )}
 
       {target.companyId && (
-        <Step id="vat" title="4. VAT rates and revenue accounts" done={integration.vatMappings.length > 0}>
-          <p>Configure only the countries you sell to, plus ICP and International if they apply. Adjust the rate in the left column if you sell with another percentage.</p>
-          <form action={act.saveVatGrid.bind(null, k)}>
-            <div className="max-h-[28rem] overflow-y-auto rounded border border-slate-200">
-              <table className="w-full text-left text-sm" aria-label="VAT grid">
-                <thead className="sticky top-0 bg-slate-100"><tr><th className="px-2 py-1">Country</th><th>Rate %</th><th>VAT code</th><th>Revenue account</th></tr></thead>
-                <tbody>
-                  {grid.map((row, i) => (
-                    <tr key={`${row.region}:${row.rate}:${i}`} className="border-t border-slate-100">
-                      <td className="px-2 py-1">{row.label}<input type="hidden" name={`region_${i}`} value={row.region} /></td>
-                      <td><input name={`rate_${i}`} defaultValue={row.rate} aria-label={`${row.region} rate`} className="w-20 rounded border border-slate-300 px-1" readOnly={row.region === "ICP" || row.region === "INTL"} /></td>
-                      <td>
-                        <select name={`vat_${i}`} defaultValue={row.vatCode ?? ""} aria-label={`${row.region} ${row.rate}% VAT code`} className={select}>
-                          <option value="">Not used</option>
-                          {catalog.vatCodes.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}
-                        </select>
-                      </td>
-                      <td>
-                        <select name={`account_${i}`} defaultValue={row.revenueAccount ?? ""} aria-label={`${row.region} ${row.rate}% revenue account`} className={select}>
-                          <option value="">Default</option>
-                          <AccountOptions accounts={catalog.accounts} />
-                        </select>
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
-            <div className="mt-3 flex flex-wrap items-center gap-3">
-              <label>Shipping costs account{" "}
-                <select name="shippingAccount" aria-label="Shipping costs account" defaultValue={costAccounts.shipping ?? ""} className={select}>
-                  <option value="">Same as revenue</option>
-                  <AccountOptions accounts={catalog.accounts} />
-                </select>
-              </label>
-              <label>Payment costs account{" "}
-                <select name="paymentCostsAccount" aria-label="Payment costs account" defaultValue={costAccounts.paymentCosts ?? ""} className={select}>
-                  <option value="">Same as revenue</option>
-                  <AccountOptions accounts={catalog.accounts} />
-                </select>
-              </label>
-              <button className={`${button} bg-blue-600 text-white`}>Save VAT settings</button>
-            </div>
-          </form>
-          {integration.vatMappings.length > 0 && <form action={act.removeVatGrid.bind(null, k)}><button className={`${button} bg-slate-300`}>Remove VAT settings</button></form>}
+        <Step id="vat" title={withGrid ? "4. VAT rates and revenue accounts" : "4. VAT"} done={vatDone}>
+          {withGrid
+            ? <VatGridForm licenseKey={k} grid={grid} catalog={catalog} costAccounts={costAccounts} saved={integration.vatMappings.length > 0} />
+            : <p><strong>VAT as it appears in the orders.</strong> {targetName} books every line with the VAT percentage the webshop charged, so there are no VAT rates or revenue accounts to configure. Before booking, the integration checks that {targetName} knows each percentage.</p>}
         </Step>
       )}
 
-      {integration.vatMappings.length > 0 && (
+      {vatDone && (
         <Step id="payment-methods" title="5. Payment methods and fixed debtors (optional)">
           <p>Orders paid with a listed method are booked on its fixed debtor instead of a debtor per customer (never for ICP, which needs the customer&apos;s VAT number).</p>
           <ul className="space-y-1">
@@ -190,7 +157,7 @@ export default async function InstallPage({ params, searchParams }: { params: Pr
         </Step>
       )}
 
-      {integration.vatMappings.length > 0 && (
+      {vatDone && (
         <Step id="finish" title="6. Finish" done={integration.status === "active"}>
           <form action={act.finishInstall.bind(null, k)}><button className={`${button} bg-green-600 text-white`}>{integration.status === "active" ? "Save and go to the dashboard" : "Finish installation"}</button></form>
         </Step>
