@@ -38,8 +38,8 @@ export function totalsPerRate(lines: Pick<SalesLine, "vatRate" | "totalExcl" | "
 }
 
 /** VAT of a line amount the way the target computes it. */
-function lineVat(amount: Decimal, rate: string, basis: TargetArithmetic["basis"]): Decimal {
-  const f = fractionOf(rate);
+function lineVat(amount: Decimal, rate: string | Decimal, basis: TargetArithmetic["basis"]): Decimal {
+  const f = typeof rate === "string" ? fractionOf(rate) : rate;
   return basis === "excl" ? cents(amount.times(f)) : amount.minus(cents(amount.div(f.plus(1))));
 }
 
@@ -119,8 +119,9 @@ function fixRate<T extends SalesLine>(lines: T[], want: RateTotals, arithmetic: 
   let sent = lines.map((l) => cents(money(l[key])));
   let group = lines.map((l, i) => (ofRate(l, want.rate) ? i : -1)).filter((i) => i >= 0);
   let current = [...lines];
-  const vatOf = (i: number, amount: Decimal) => lineVat(amount, current[i]!.vatRate, arithmetic.basis);
-  const groupVat = () => sum(group.map((i) => vatOf(i, sent[i]!)));
+  const fraction = fractionOf(want.rate); // every line of the group has this rate
+  const vatOf = (amount: Decimal) => lineVat(amount, fraction, arithmetic.basis);
+  const groupVat = () => sum(group.map((i) => vatOf(sent[i]!)));
 
   const tryMoves = () => {
     for (let round = 0; round < 2 * group.length + 4; round++) {
@@ -147,18 +148,23 @@ function fixRate<T extends SalesLine>(lines: T[], want: RateTotals, arithmetic: 
 }
 
 /** One move of up to 5 cents (either way) between two lines of the group that brings its VAT closer to the shop's. */
-function bestMove(group: number[], sent: Decimal[], vatOf: (i: number, amount: Decimal) => Decimal, need: Decimal) {
-  let best: { from: number; to: number; cents: Decimal; left: Decimal } | null = null;
+function bestMove(group: number[], sent: Decimal[], vatOf: (amount: Decimal) => Decimal, need: Decimal) {
+  const toCents = (d: Decimal) => d.times(100).toNumber();
+  const needCents = toCents(need);
+  const now = new Map(group.map((i) => [i, vatOf(sent[i]!)]));
+  let best: { from: number; to: number; cents: Decimal; left: number } | null = null;
   for (const d of [1, -1, 2, -2, 3, -3, 4, -4, 5, -5].map((c) => new D(c).div(100))) {
+    // What giving or taking d does to each line's VAT, in whole cents: pairs are then plain sums.
+    const lose = new Map(group.map((i) => [i, toCents(vatOf(sent[i]!.minus(d)).minus(now.get(i)!))]));
+    const gain = new Map(group.map((i) => [i, toCents(vatOf(sent[i]!.plus(d)).minus(now.get(i)!))]));
     for (const from of group) {
-      const lose = vatOf(from, sent[from]!.minus(d)).minus(vatOf(from, sent[from]!));
       for (const to of group) {
         if (to === from) continue;
-        const change = lose.plus(vatOf(to, sent[to]!.plus(d)).minus(vatOf(to, sent[to]!)));
-        const left = need.minus(change).abs();
-        if (change.isZero() || left.gte(need.abs())) continue;
-        if (!best || left.lt(best.left)) best = { from, to, cents: d, left };
-        if (left.isZero()) return best;
+        const change = lose.get(from)! + gain.get(to)!;
+        const left = Math.abs(needCents - change);
+        if (change === 0 || left >= Math.abs(needCents)) continue;
+        if (!best || left < best.left) best = { from, to, cents: d, left };
+        if (left === 0) return best;
       }
     }
   }
