@@ -25,6 +25,7 @@ const other = await db().account.create({
   include: { integrations: true },
 });
 const demo = await db().integration.findUniqueOrThrow({ where: { licenseKey: "DEMO-CCVSHOP-ROMPSLOMP" } });
+await (await import("../e2e/seeds/install-routes")).seedInstallRoutes(db(), demo.accountId, env().APP_URL);
 
 // A fresh CCV Shop → Rompslomp integration of the demo merchant, as the App Store handshake leaves
 // it: shop connected, everything else still to be done in the wizard.

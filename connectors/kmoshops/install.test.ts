@@ -46,7 +46,7 @@ describe("verifyHandshake", () => {
 
 describe("verifyInstallRedirect", () => {
   const link = (params: Record<string, string>) => {
-    const url = new URL("https://app.example/api/kmoshops/install");
+    const url = new URL("https://app.example/api/install/kmoshops/install");
     for (const [k, v] of Object.entries(params)) url.searchParams.set(k, v);
     url.searchParams.set("signature", installRedirectSignature(appSecret, params));
     return url;

@@ -43,6 +43,14 @@ export const envSchema = z.object({
   INNGEST_EMBEDDED_PORT: z.coerce.number().int().positive().default(8288),
   ROMPSLOMP_CLIENT_ID: optionalString,
   ROMPSLOMP_CLIENT_SECRET: optionalString,
+  /**
+   * App-store installs (app/api/install/…): the App Secret Key of our app in CCV's Developer App
+   * Center, and the app id and secret of our app in KMO Shops' app store. Without them only the
+   * sandbox shops (sandbox mode, signed with the sandbox app secret) can install the app.
+   */
+  CCVSHOP_APP_SECRET: optionalString,
+  KMOSHOPS_APP_ID: optionalString,
+  KMOSHOPS_APP_SECRET: optionalString,
   SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, "SMTP_URL must be smtp:// or smtps://").optional()),
   MAIL_FROM: z.string().default("Boekkoppeling <no-reply@localhost>"),
   SUPPORT_EMAIL: z.string().default("support@localhost"),

@@ -1,9 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { SANDBOX_APP } from "@/connectors/kmoshops/sandbox/credentials";
+import { env } from "../config/env";
+import { readOAuthState } from "./oauth-state";
 import { awaitsAuthorization, sourceConnect } from "./source-connect";
 
-const app = "https://app.example";
-const base = { licenseKey: "KEY 1", appUrl: app, state: "signed.state", sandbox: true };
+const app = env().APP_URL;
+const base = { licenseKey: "KEY 1", appUrl: app, sandbox: true };
 
 describe("how each webshop is connected", () => {
   it("CCV Shop: the sandbox app store's install page with our install URL; a real shop gets the steps only", () => {
@@ -20,7 +22,7 @@ describe("how each webshop is connected", () => {
     const link = new URL((plan as { installLink: string }).installLink);
     expect(link.pathname).toBe("/sandbox/kmoshops/key-1/admin/apps/install");
     expect(link.searchParams.get("app")).toBe(SANDBOX_APP.id);
-    expect(link.searchParams.get("state")).toBe("signed.state");
+    expect(readOAuthState(link.searchParams.get("state")!)).toBe("KEY 1");
     expect(sourceConnect({ ...base, system: "kmoshops", baseUrl: null })).toMatchObject({ installLink: undefined });
   });
 

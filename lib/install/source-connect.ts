@@ -1,6 +1,6 @@
-import { appStoreInstallLink } from "@/connectors/kmoshops/install";
-import { SANDBOX_APP } from "@/connectors/kmoshops/sandbox/credentials";
 import type { SourceSystem } from "@/connectors/types";
+import { kmoshopsInstallLink } from "./kmoshops-install-link";
+import { magento2CallbackUrl, magento2IdentityLink } from "./magento2-identity";
 
 /**
  * How the merchant connects each webshop in the wizard's "Connections" step (the manuals'
@@ -23,8 +23,6 @@ type Input = {
   /** The source connection's baseUrl: the shop, when known before the install (sandbox tenants). */
   baseUrl: string | null;
   appUrl: string;
-  /** Signed license key for the KMO install link's `state` (lib/install/oauth-state.ts). */
-  state: string;
   sandbox: boolean;
 };
 
@@ -33,7 +31,7 @@ const CCV_APP_STORE_PATH = "/onderhoud/AdminItems/AppStore/AppStore.Install.php"
 
 const isSandboxShop = (baseUrl: string | null, system: string): baseUrl is string => !!baseUrl && baseUrl.includes(`/sandbox/${system}/`);
 
-export function sourceConnect({ system, licenseKey, baseUrl, appUrl, state, sandbox }: Input): SourceConnect {
+export function sourceConnect({ system, licenseKey, baseUrl, appUrl, sandbox }: Input): SourceConnect {
   const key = encodeURIComponent(licenseKey);
   switch (system) {
     case "ccvshop": {
@@ -44,11 +42,11 @@ export function sourceConnect({ system, licenseKey, baseUrl, appUrl, state, sand
     }
     case "kmoshops": {
       // Only a sandbox shop is known before the install; a real shop's address comes with the handshake.
-      const installLink = sandbox && isSandboxShop(baseUrl, system) ? appStoreInstallLink(baseUrl, { appId: SANDBOX_APP.id, state }) : undefined;
+      const installLink = sandbox && isSandboxShop(baseUrl, system) ? (kmoshopsInstallLink(baseUrl, licenseKey) ?? undefined) : undefined;
       return { kind: "app-store", store: "KMO Shops", steps: "In your KMO Shops backend open Apps, find our app and click Install app.", installLink };
     }
     case "magento2":
-      return { kind: "magento2", callbackUrl: `${appUrl}/api/install/magento2/callback?cikey=${key}`, identityUrl: `${appUrl}/install/magento2/identity` };
+      return { kind: "magento2", callbackUrl: magento2CallbackUrl(licenseKey, appUrl), identityUrl: magento2IdentityLink(appUrl) };
     case "magento1":
       return { kind: "magento1", startUrl: `/api/install/magento1/start?licenseKey=${key}` };
     case "prestashop":

@@ -3,7 +3,6 @@ import type { SourceSystem } from "@/connectors/types";
 import { StatusDot } from "@/components/status-dot";
 import { env, isSandbox } from "@/lib/config/env";
 import { initialValues } from "@/lib/install/credential-values";
-import { createOAuthState } from "@/lib/install/oauth-state";
 import { awaitsAuthorization, sourceConnect } from "@/lib/install/source-connect";
 import { ConnectForm } from "./connect-form";
 
@@ -32,7 +31,7 @@ export function SourceConnection({ licenseKey, system, name, connection, credent
   const dot = !hasCredentials || pending ? "unknown" : connection?.status === "error" ? "error" : "ok";
   const fields = sourceSetups[system]?.credentialForm?.fields ?? [];
   const baseUrl = connection?.baseUrl ?? null;
-  const plan = sourceConnect({ system, licenseKey, baseUrl, appUrl: env().APP_URL, state: createOAuthState(licenseKey), sandbox: isSandbox() });
+  const plan = sourceConnect({ system, licenseKey, baseUrl, appUrl: env().APP_URL, sandbox: isSandbox() });
   const form = (
     <ConnectForm licenseKey={licenseKey} side="source" systemName={name} fields={fields} initial={initialValues(fields, credentials, baseUrl)} connected={dot === "ok"} submitLabel={system === "magento1" ? "Save" : undefined} />
   );

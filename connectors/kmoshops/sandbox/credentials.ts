@@ -21,7 +21,7 @@ export const SANDBOX_APP = {
   id: "boekkoppeling",
   name: "Boekkoppeling",
   secret: "kmoshops-sandbox-app-secret",
-  handshakePath: "/api/kmoshops/handshake",
-  installPath: "/api/kmoshops/install",
-  uninstallPath: "/api/kmoshops/uninstall",
+  handshakePath: "/api/install/kmoshops/handshake",
+  installPath: "/api/install/kmoshops/install",
+  uninstallPath: "/api/install/kmoshops/uninstall",
 } as const;
