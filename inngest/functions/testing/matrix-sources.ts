@@ -39,9 +39,12 @@ const ccvOrder = {
 /** connectors/magento2/pipeline.int.test.ts: the order, then its invoice (the shop assigns the ids). */
 const strip = ({ entity_id: _e, order_id: _o, ...rest }: Record<string, unknown>) => rest;
 
-/** connectors/prestashop/process.int.test.ts, in state 2 (Payment accepted), with a 3.00 discount spread over both rates. */
+/**
+ * connectors/prestashop/process.int.test.ts, in state 2 (Payment accepted), with a 3.00 discount spread over both rates;
+ * its reference given (the sandbox would draw a random one) so its number is known.
+ */
 const prestashopOrder = {
-  current_state: 2, payment: "iDEAL", module: "mollie", carrier_tax_rate: "21", total_shipping_tax_incl: "4.95", total_discounts_tax_incl: "3.00",
+  reference: "XKBKNABJK", current_state: 2, payment: "iDEAL", module: "mollie", carrier_tax_rate: "21", total_shipping_tax_incl: "4.95", total_discounts_tax_incl: "3.00",
   date_add: "2024-07-05 16:40:18", date_upd: "2024-07-05 16:40:18",
   customer: { email: "eva@example.nl", firstname: "Eva", lastname: "Koper" },
   address_invoice: { firstname: "Eva", lastname: "Koper", address1: "Dorpsstraat 1", postcode: "1234AB", city: "Utrecht", iso_code: "NL" },
