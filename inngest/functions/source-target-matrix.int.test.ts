@@ -34,6 +34,8 @@ const sources: [MatrixSource["system"], Expected, salesNumber: string][] = [
   ["ccvshop", { incl: "41.86", vatPerRate: { "21": "5.19", "9": "0.99" } }, "WEB-1001"],
   // Magento's invoice-nl.json (invoice 000000017 of order 000000042): grand_total 96.21, tax 15.21 (incl. shipping 1.05, after the discount).
   ["magento2", { incl: "96.21", vatPerRate: { "21": "13.86", "9": "1.35" } }, "000000042"],
+  // Magento 1.9's invoice.json (invoice 100000007 of order 100000012): base_grand_total 65.96, tax 9.96 (7.56 + 1.05 shipping at 21%, 1.35 at 9%).
+  ["magento1", { incl: "65.96", vatPerRate: { "21": "8.61", "9": "1.35" } }, "100000012"],
   // 24.95 + 2 × 5.98 + 4.95 − 3.00 discount spread over both rates; PrestaShop's order number is its reference.
   ["prestashop", { incl: "38.86", vatPerRate: { "21": "4.84", "9": "0.91" } }, "XKBKNABJK"],
   // As CCV: 24.95 + 2 × 5.98 + 4.95 shipping. The sandbox shop numbers its first order 1001.

@@ -3,6 +3,9 @@ import { kmoshopsDemoSource } from "@/connectors/kmoshops/sandbox/demo";
 import invoiceNl from "@/connectors/magento2/__fixtures__/invoice-nl.json";
 import orderNl from "@/connectors/magento2/__fixtures__/order-nl.json";
 import { magento2DemoSource } from "@/connectors/magento2/sandbox/demo";
+import m1Invoice from "@/connectors/magento1/__fixtures__/invoice.json";
+import m1Order from "@/connectors/magento1/__fixtures__/order.json";
+import { sandboxCredentials as magento1Credentials } from "@/connectors/magento1/sandbox/credentials";
 import { prestashopDemoSource } from "@/connectors/prestashop/sandbox/demo";
 import { inProcessSandboxFetch } from "@/connectors/sandbox/in-process-fetch";
 import type { DocumentKind } from "@/connectors/types";
@@ -14,7 +17,7 @@ import type { DemoSide } from "@/lib/demo/demo-integrations";
  * the sandbox shop through its `_admin/documents` hook. Returns the shop's id of the document to book.
  */
 export type MatrixSource = {
-  system: "ccvshop" | "magento2" | "prestashop" | "kmoshops";
+  system: "ccvshop" | "magento2" | "magento1" | "prestashop" | "kmoshops";
   kind: DocumentKind;
   demo: (tenant: string) => DemoSide;
   place: (shopAdmin: string) => Promise<string>;
@@ -70,6 +73,11 @@ export const matrixSources: Record<MatrixSource["system"], MatrixSource> = {
   magento2: {
     system: "magento2", kind: "invoice", demo: magento2DemoSource,
     place: async (admin) => post(admin, "invoice", { ...strip(invoiceNl), order_id: await post(admin, "order", strip(orderNl)) }),
+  },
+  // No demo integration uses Magento 1.9: the sandbox shop's granted REST consumer, NL shop.
+  magento1: {
+    system: "magento1", kind: "invoice", demo: (t) => ({ credentials: magento1Credentials(t), settings: { shopCountry: "NL" } }),
+    place: async (admin) => post(admin, "invoice", { ...strip(m1Invoice), order_id: await post(admin, "order", strip(m1Order)) }),
   },
   prestashop: { system: "prestashop", kind: "order", demo: prestashopDemoSource, place: (admin) => post(admin, "order", prestashopOrder) },
   kmoshops: { system: "kmoshops", kind: "order", demo: kmoshopsDemoSource, place: (admin) => post(admin, "order", kmoOrder) },
