@@ -3,7 +3,7 @@ import type { SandboxContext } from "../../sandbox/kit/create-sandbox";
 import { deliverLater } from "../../sandbox/kit/webhook-delivery";
 import { WEBHOOK_HEADERS, webhookSignature } from "../contract";
 import type { Fired } from "./orders";
-import type { KmoState, Webhook } from "./state";
+import type { KmoState } from "./state";
 
 /**
  * Webhook delivery as contract.ts assumes KMO does it: after the change is saved and the admin
