@@ -1,4 +1,4 @@
-import { exchange, isOk, type Peer } from "../kit/http-exchange";
+import { exchange, isOk, shopMessages, type Peer } from "../kit/http-exchange";
 import type { ConnectorContext } from "../types";
 import { ConnectorError } from "../types";
 import { ccvCredentialsSchema } from "./config";
@@ -139,8 +139,5 @@ const ccvShop: Peer = {
   system: "ccvshop",
   name: "CCV Shop",
   redact,
-  messages: {
-    timeout: (ms) => `CCV Shop did not answer within ${Math.round(ms / 1000)} s.`,
-    unreachable: (reason) => `CCV Shop could not be reached: ${reason}`,
-  },
+  messages: shopMessages("CCV Shop"),
 };

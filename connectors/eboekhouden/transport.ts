@@ -1,3 +1,4 @@
+import { retryAfterMs } from "../kit/retry-after";
 import { exchange, type HttpRequest, type HttpResult, type Peer, type Transport } from "../kit/http-exchange";
 import { ConnectorError } from "../types";
 
@@ -19,19 +20,11 @@ const eboekhouden: Peer = { system: "eboekhouden", name: "e-Boekhouden", redact:
 /** One HTTP exchange with e-Boekhouden (connectors/kit/http-exchange.ts), tokens and security codes redacted from the log. */
 export const send = (t: Transport, req: HttpRequest): Promise<HttpResult> => exchange(t, eboekhouden, req);
 
-/** Retry-After is seconds or an HTTP date; without it we wait a minute. */
-export function retryAfterMs(headers: Headers, now = Date.now()): number {
-  const value = headers.get("retry-after");
-  if (value && /^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = value ? Date.parse(value) : NaN;
-  return Number.isNaN(date) ? 60_000 : Math.max(0, date - now);
-}
-
 /** 429 and 5xx are worth another try; the body decides nothing here. */
 export function transientError(res: HttpResult, api: string): ConnectorError | undefined {
   const detail = { status: res.status, body: res.text.slice(0, 4000) };
   if (res.status === 429) {
-    const wait = retryAfterMs(res.headers);
+    const wait = retryAfterMs(res.headers.get("retry-after"));
     return new ConnectorError("rate_limited", `e-Boekhouden asks us to slow down; we will try again in ${Math.ceil(wait / 1000)} seconds.`, true, { ...detail, retryAfterMs: wait });
   }
   if (res.status >= 500) {

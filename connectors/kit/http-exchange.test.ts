@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { ConnectorError, type ExternalCallRecord } from "../types";
-import { exchange, isOk, MAX_LOGGED_BODY, redactForLog, type Peer } from "./http-exchange";
+import { exchange, isOk, MAX_LOGGED_BODY, redactForLog, shopMessages, type Peer } from "./http-exchange";
 
 const peer: Peer = { system: "rompslomp", name: "Rompslomp" };
 const hang: typeof fetch = (_url, init) =>
@@ -104,6 +104,16 @@ describe("exchange", () => {
     };
     expect((await caught(exchange(setup(hang, 5).t, own, { method: "GET", url: "u:/x" }))).message).toBe("slow 5 u:/x");
     expect((await caught(exchange(setup(() => Promise.reject(new Error("refused"))).t, own, { method: "PUT", url: "u:/x" }))).message).toBe("down refused PUT");
+  });
+
+  it("has the webshops' shorter wording at hand", async () => {
+    const shop: Peer = { ...peer, messages: shopMessages("The shop", "https://shop.example") };
+    expect((await caught(exchange(setup(hang, 600).t, shop, { method: "GET", url: "u:/x" }))).message).toBe("The shop did not answer within 1 s.");
+    expect((await caught(exchange(setup(() => Promise.reject(new Error("refused"))).t, shop, { method: "GET", url: "u:/x" }))).message).toBe(
+      "The shop could not be reached at https://shop.example: refused",
+    );
+    const named = shopMessages("CCV Shop");
+    expect(named?.unreachable?.("refused", { method: "GET", url: "u:/x" })).toBe("CCV Shop could not be reached: refused");
   });
 
   it("works without onCall", async () => {

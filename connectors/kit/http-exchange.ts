@@ -52,6 +52,12 @@ export function redactForLog(text: string, secrets: readonly string[] = [], reda
   return out.length > MAX_LOGGED_BODY ? `${out.slice(0, MAX_LOGGED_BODY)}… (truncated)` : out;
 }
 
+/** The webshops' shorter wording: "<name> did not answer within N s." and "<name> could not be reached[ at <where>]: <reason>". */
+export const shopMessages = (name: string, where?: string): Peer["messages"] => ({
+  timeout: (ms) => `${name} did not answer within ${Math.round(ms / 1000)} s.`,
+  unreachable: (reason) => `${name} could not be reached${where ? ` at ${where}` : ""}: ${reason}`,
+});
+
 const timeoutMessage = (peer: Peer, timeoutMs: number) =>
   `${peer.name} did not answer within ${Math.max(1, Math.round(timeoutMs / 1000))} seconds; we will try again.`;
 const unreachableMessage = (peer: Peer, reason: string) => `Could not reach ${peer.name} (${reason}); we will try again.`;

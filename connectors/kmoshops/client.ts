@@ -1,4 +1,4 @@
-import { exchange, isOk, type Peer } from "../kit/http-exchange";
+import { exchange, isOk, shopMessages, type Peer } from "../kit/http-exchange";
 import type { ConnectorContext } from "../types";
 import { ConnectorError } from "../types";
 import { kmoCredentialsSchema } from "./config";
@@ -67,8 +67,5 @@ const kmoShops: Peer = {
   system: "kmoshops",
   name: "KMO Shops",
   redact,
-  messages: {
-    timeout: (ms) => `KMO Shops did not answer within ${Math.round(ms / 1000)} s.`,
-    unreachable: (reason) => `KMO Shops could not be reached: ${reason}`,
-  },
+  messages: shopMessages("KMO Shops"),
 };

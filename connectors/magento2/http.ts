@@ -1,4 +1,4 @@
-import { exchange, isOk, type Peer } from "../kit/http-exchange";
+import { exchange, isOk, shopMessages, type Peer } from "../kit/http-exchange";
 import type { ConnectorContext, SourceSystem } from "../types";
 import { ConnectorError } from "../types";
 import { httpError, looksLikeHtml, type ErrorAdvice } from "./errors";
@@ -16,14 +16,7 @@ export type MagentoHttp = {
 };
 
 export async function magentoGet(ctx: ConnectorContext<unknown>, http: MagentoHttp, url: string): Promise<unknown> {
-  const peer: Peer = {
-    system: http.system,
-    name: http.shopName,
-    messages: {
-      timeout: (ms) => `${http.shopName} did not answer within ${Math.round(ms / 1000)} s.`,
-      unreachable: (reason) => `${http.shopName} could not be reached at ${new URL(url).origin}: ${reason}`,
-    },
-  };
+  const peer: Peer = { system: http.system, name: http.shopName, messages: shopMessages(http.shopName, new URL(url).origin) };
   const res = await exchange(ctx, peer, { method: "GET", url, headers: { accept: "application/json", authorization: http.authorization("GET", url) } });
   const contentType = res.headers.get("content-type");
   if (!isOk(res)) throw httpError({ status: res.status, body: res.text, contentType, retryAfter: res.headers.get("retry-after"), url, system: http.shopName, advice: http.advice });

@@ -1,4 +1,4 @@
-import { exchange, isOk, type Peer } from "../kit/http-exchange";
+import { exchange, isOk, shopMessages, type Peer } from "../kit/http-exchange";
 import type { ConnectorContext } from "../types";
 import { ConnectorError } from "../types";
 import { prestashopCredentialsSchema } from "./config";
@@ -93,8 +93,5 @@ const prestaShopPeer = (root: string): Peer => ({
   system: "prestashop",
   name: "PrestaShop",
   redact: redactForLog,
-  messages: {
-    timeout: (ms) => `The shop did not answer within ${Math.round(ms / 1000)} s.`,
-    unreachable: (reason) => `The shop could not be reached at ${root}: ${reason}`,
-  },
+  messages: shopMessages("The shop", root),
 });

@@ -19,15 +19,6 @@ const rompslomp: Peer = { system: "rompslomp", name: "Rompslomp", redact: redact
 /** One HTTP exchange with Rompslomp (connectors/kit/http-exchange.ts), OAuth fields redacted from the log. */
 export const send = (t: Transport, req: HttpRequest): Promise<HttpResult> => exchange(t, rompslomp, req);
 
-/** Retry-After is seconds or an HTTP date; without it we wait a minute. */
-export function retryAfterMs(headers: Headers, now = Date.now()): number {
-  const value = headers.get("retry-after");
-  if (value && /^\d+$/.test(value.trim())) return Number(value.trim()) * 1000;
-  const date = value ? Date.parse(value) : NaN;
-  if (!Number.isNaN(date)) return Math.max(0, date - now);
-  return 60_000;
-}
-
 export function parseJson(text: string): unknown {
   try {
     return text ? JSON.parse(text) : undefined;
