@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { ConnectorError, type ExternalCallRecord } from "../types";
 import { createCcvClient } from "./client";
-import { retryAfterMs } from "./http-errors";
+import { retryAfterMs } from "../kit/retry-after";
 import { requestHash, responseHash } from "./signing";
 import { resetThrottle, throttle } from "./throttle";
 

@@ -1,4 +1,5 @@
-import type { ConnectorContext, ExternalCallRecord } from "../types";
+import { exchange, isOk, shopMessages, type Peer } from "../kit/http-exchange";
+import type { ConnectorContext } from "../types";
 import { ConnectorError } from "../types";
 import { ccvCredentialsSchema } from "./config";
 import { httpError } from "./http-errors";
@@ -36,9 +37,7 @@ export function createCcvClient(ctx: ConnectorContext<unknown>, options: CcvClie
   const { publicKey, secretKey } = parsed.data;
   const base = ctx.baseUrl.replace(/\/+$/, "");
   const basePath = new URL(base).pathname.replace(/\/+$/, "");
-  const doFetch = ctx.fetch ?? fetch;
   const now = options.now ?? (() => new Date());
-  const timeoutMs = ctx.timeoutMs ?? 30_000;
 
   /** "/api/rest/v1/…?…" for a path or for an absolute link from a response (`next`, `href`). */
   function relative(uriOrUrl: string): string {
@@ -63,29 +62,9 @@ export function createCcvClient(ctx: ConnectorContext<unknown>, options: CcvClie
       accept: ACCEPT,
     };
     if (bodyText) headers["content-type"] = "application/json";
-    const url = base + uri;
-    const started = performance.now();
-    const record = (extra: Partial<ExternalCallRecord>) =>
-      ctx.onCall?.({ system: "ccvshop", method, url, requestBody: bodyText ? redact(bodyText) : undefined, durationMs: performance.now() - started, ...extra });
-
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    let res: Response;
-    let text: string;
-    try {
-      res = await doFetch(url, { method, headers, body: bodyText || undefined, signal: controller.signal });
-      text = await res.text();
-    } catch (err) {
-      const timedOut = controller.signal.aborted;
-      const message = timedOut ? `CCV Shop did not answer within ${Math.round(timeoutMs / 1000)} s.` : `CCV Shop could not be reached: ${(err as Error).message}`;
-      record({ error: message });
-      throw new ConnectorError(timedOut ? "timeout" : "network", message, true);
-    } finally {
-      clearTimeout(timer);
-    }
-    record({ status: res.status, responseBody: redact(text) });
-
-    if (!res.ok) throw httpError(res.status, text, res.headers.get("retry-after"));
+    const res = await exchange(ctx, ccvShop, { method, url: base + uri, headers, body: bodyText || undefined });
+    const text = res.text;
+    if (!isOk(res)) throw httpError(res.status, text, res.headers.get("retry-after"));
     const signature = res.headers.get("x-hash");
     const signedAt = res.headers.get("x-date");
     if (options.verifyResponses !== false && signature && signedAt) {
@@ -155,3 +134,10 @@ export function withQuery(path: string, query: Query): string {
 
 /** Secrets that appear in CCV bodies: webhook keys, App Store credentials. */
 export const redact = (text: string) => text.replace(/("(?:key|api_secret|secret|secretKey)"\s*:\s*)"[^"]*"/g, '$1"[redacted]"');
+
+const ccvShop: Peer = {
+  system: "ccvshop",
+  name: "CCV Shop",
+  redact,
+  messages: shopMessages("CCV Shop"),
+};

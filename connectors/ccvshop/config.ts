@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { paymentMethodClassSchema } from "@/lib/domain/sales-document";
+import { configuredPaymentMethodSchema } from "@/lib/domain/payment-method";
 
 /** CCV's API key pair: what the App Store handshake hands over (api_public / api_secret). */
 export const ccvCredentialsSchema = z.object({
@@ -7,16 +7,6 @@ export const ccvCredentialsSchema = z.object({
   secretKey: z.string().min(1, "the CCV Shop secret API key is missing"),
 });
 export type CcvCredentials = z.infer<typeof ccvCredentialsSchema>;
-
-/**
- * A configured payment method: its name as the shop shows it, optionally with the class the
- * merchant picked on the Configuration tab (otherwise the manual's keyword rules decide).
- */
-export const configuredPaymentMethodSchema = z.union([
-  z.string().min(1),
-  z.object({ method: z.string().min(1), classification: paymentMethodClassSchema.optional() }),
-]);
-export type ConfiguredPaymentMethod = z.infer<typeof configuredPaymentMethodSchema>;
 
 /** The settings this source reads (see the manual, chapter "How the integration works"). */
 export const ccvSettingsSchema = z.object({

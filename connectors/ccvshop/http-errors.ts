@@ -1,3 +1,4 @@
+import { retryAfterMs } from "../kit/retry-after";
 import { ConnectorError } from "../types";
 
 /** CCV's error body: {"status": 429, "code": "429.10", "developermessage": "…"} (webshop-apis.md §2.9). */
@@ -9,16 +10,6 @@ function developerMessage(body: string): string | undefined {
   } catch {
     return undefined;
   }
-}
-
-/** Retry-After as seconds or an HTTP date; CCV's window is a minute, so that is the fallback. */
-export function retryAfterMs(header: string | null, now = Date.now()): number {
-  if (header) {
-    if (/^\d+(\.\d+)?$/.test(header.trim())) return Math.ceil(Number(header.trim()) * 1000);
-    const at = Date.parse(header);
-    if (!Number.isNaN(at)) return Math.max(0, at - now);
-  }
-  return 60_000;
 }
 
 /** Maps a non-2xx CCV response to the ConnectorError the pipeline understands. */

@@ -1,5 +1,6 @@
-import { cents, D, money, type Dec } from "@/lib/domain/money";
+import { D, money, type Dec } from "@/lib/domain/money";
 import type { SalesLine } from "@/lib/domain/sales-document";
+import { asPercentage, salesLine } from "@/lib/domain/sales-line";
 import type { CcvRow } from "./schemas";
 
 /**
@@ -9,16 +10,11 @@ import type { CcvRow } from "./schemas";
  */
 export type LineContext = { incl: boolean; zeroVat: boolean; sign: 1 | -1 };
 
-/** Unit prices keep six decimals: enough for incl→excl without losing a cent on the line total. */
-const UNIT_DP = 6;
-const str = (d: Dec) => d.toFixed();
-const unit = (d: Dec) => d.toDecimalPlaces(UNIT_DP).toFixed();
 const hundred = new D(100);
 
 /** The manual: "[tax], if the amount < 1 the percentage is multiplied by 100" (0.21 → 21). */
 export function vatPercentage(value: number | string | null | undefined, field = "tax"): Dec {
-  const rate = money(value, field);
-  return rate.gt(0) && rate.lt(1) ? rate.times(hundred) : rate;
+  return asPercentage(money(value, field));
 }
 
 /**
@@ -31,25 +27,6 @@ export function split(x: Dec, rate: Dec, ctx: Pick<LineContext, "incl" | "zeroVa
   const excl = ctx.incl ? x.div(factor) : x;
   if (ctx.zeroVat) return { excl, incl: excl };
   return { excl, incl: ctx.incl ? x : x.times(factor) };
-}
-
-function line(kind: SalesLine["kind"], description: string, quantity: Dec, rate: Dec, unitPrice: { excl: Dec; incl: Dec }, total: { excl: Dec; incl: Dec }, discount = { excl: new D(0), incl: new D(0) }, code?: string): SalesLine {
-  const totalExcl = cents(total.excl);
-  const totalIncl = cents(total.incl);
-  return {
-    kind,
-    code,
-    description,
-    quantity: str(quantity),
-    vatRate: str(rate),
-    unitPriceExcl: unit(unitPrice.excl),
-    unitPriceIncl: unit(unitPrice.incl),
-    discountExcl: str(cents(discount.excl)),
-    discountIncl: str(cents(discount.incl)),
-    totalExcl: str(totalExcl),
-    totalIncl: str(totalIncl),
-    vatAmount: str(totalIncl.minus(totalExcl)),
-  };
 }
 
 /** Prices a row is read from: orders use selling_price, invoices price_with_attributes. */
@@ -73,16 +50,16 @@ export function productLine(row: CcvRow, fields: RowPriceFields, ctx: LineContex
   const listPrice = split(before, rate, ctx);
   const off = split(before.minus(price), rate, ctx);
   const code = [row.sub_product_number, row.product_number].map((c) => (c === null || c === undefined ? "" : String(c).trim())).find((c) => c !== "");
-  return line(
-    "product",
-    row.product_name?.trim() || code || "Product",
-    quantity,
-    lineRate,
-    listPrice,
-    { excl: paid.excl.times(quantity), incl: paid.incl.times(quantity) },
-    { excl: off.excl.times(quantity), incl: off.incl.times(quantity) },
+  return salesLine({
+    kind: "product",
+    description: row.product_name?.trim() || code || "Product",
     code,
-  );
+    quantity,
+    vatRate: lineRate,
+    unitPrice: listPrice,
+    total: { excl: paid.excl.times(quantity), incl: paid.incl.times(quantity) },
+    discount: { excl: off.excl.times(quantity), incl: off.incl.times(quantity) },
+  });
 }
 
 /** Shipping, payment costs and surcharges: one unit of `amount` at `rate` (0 for ICP/international). */
@@ -90,5 +67,5 @@ export function costLine(kind: "shipping" | "payment" | "surcharge", description
   const lineRate = ctx.zeroVat ? new D(0) : rate;
   const value = split(amount, lineRate, ctx);
   const quantity = new D(ctx.sign);
-  return line(kind, description, quantity, lineRate, value, { excl: value.excl.times(quantity), incl: value.incl.times(quantity) });
+  return salesLine({ kind, description, quantity, vatRate: lineRate, unitPrice: value, total: { excl: value.excl.times(quantity), incl: value.incl.times(quantity) } });
 }

@@ -9,7 +9,7 @@ import orderInclNl from "./__fixtures__/order-incl-nl.json";
 import orderInternational from "./__fixtures__/order-international-incl.json";
 import orderUnpaid from "./__fixtures__/order-unpaid.json";
 import { eligibility, normalizeInvoice, normalizeOrder, paymentsOf } from "./map";
-import { classifyPaymentMethod, cleanUp } from "./payment-method";
+import { classifyPaymentMethod, cleanUp } from "@/lib/domain/payment-method";
 
 const clone = <T>(value: T): T => structuredClone(value);
 

@@ -5,7 +5,7 @@ import { ccvSettingsSchema, type CcvSettingsInput } from "./config";
 import { amsterdamDate, parseCcvTimestamp } from "./dates";
 import { mapCustomer } from "./map-customer";
 import { costLine, productLine, vatPercentage, type LineContext, type RowPriceFields } from "./map-lines";
-import { classifyPaymentMethod } from "./payment-method";
+import { classifyPaymentMethod } from "@/lib/domain/payment-method";
 import { invoiceSchema, orderSchema, parsePayload, type CcvInvoice, type CcvOrder } from "./schemas";
 
 /**

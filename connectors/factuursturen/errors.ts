@@ -1,3 +1,4 @@
+import { parseRetryAfter } from "../kit/retry-after";
 import { ConnectorError } from "../types";
 import { looksLikeHtml, parseJson, type HttpResult } from "./http";
 
@@ -28,10 +29,8 @@ export function errorText(res: HttpResult): string {
 
 /** Waits for Retry-After when given, else until the hourly quota renews (the header counts calls per hour). */
 export function retryAfterMs(headers: Headers, now = Date.now()): number {
-  const value = headers.get("retry-after")?.trim();
-  if (value && /^\d+$/.test(value)) return Number(value) * 1000;
-  const date = value ? Date.parse(value) : NaN;
-  if (!Number.isNaN(date)) return Math.max(0, date - now);
+  const told = parseRetryAfter(headers.get("retry-after"), now);
+  if (told !== undefined) return told;
   const nextHour = Math.ceil((now + 1) / 3_600_000) * 3_600_000;
   return nextHour - now + 5_000;
 }

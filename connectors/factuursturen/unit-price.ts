@@ -1,5 +1,5 @@
-import Decimal from "decimal.js";
 import { cents, D, money } from "@/lib/domain/money";
+import { fitUnitPrice } from "@/lib/domain/unit-price";
 
 /**
  * Factuursturen takes a quantity and a unit price and computes the line total itself. We derive
@@ -16,12 +16,9 @@ export type PricedLine = { amount: string; price: string; description: string };
 export function priceLine(total: string, quantity: string, description: string): PricedLine {
   const lineTotal = cents(money(total, "line total"));
   const qty = money(quantity, "quantity");
-  if (!qty.isZero()) {
-    const price = lineTotal.div(qty).toDecimalPlaces(PRICE_DECIMALS, Decimal.ROUND_HALF_UP);
-    if (cents(price.times(qty)).eq(lineTotal)) return { amount: qty.toFixed(), price: price.toFixed(PRICE_DECIMALS), description };
-  } else if (lineTotal.isZero()) {
-    return { amount: "0", price: new D(0).toFixed(PRICE_DECIMALS), description };
-  }
+  const fit = fitUnitPrice(lineTotal, qty, PRICE_DECIMALS);
+  if (fit) return { amount: qty.toFixed(), price: fit.price.toFixed(PRICE_DECIMALS), description };
+  if (qty.isZero() && lineTotal.isZero()) return { amount: "0", price: new D(0).toFixed(PRICE_DECIMALS), description };
   const shown = qty.isZero() ? description : `${qty.abs().toFixed()} × ${description}`;
   // A credit keeps its sign on the quantity, as the document has it.
   const amount = qty.isNegative() ? "-1" : "1";

@@ -1,4 +1,5 @@
-import type { ConnectorContext, ExternalCallRecord } from "../types";
+import { exchange, isOk, shopMessages, type Peer } from "../kit/http-exchange";
+import type { ConnectorContext } from "../types";
 import { ConnectorError } from "../types";
 import { kmoCredentialsSchema } from "./config";
 import { apiPaths, authHeaders, LIST_LIMIT, LIST_PARAMS } from "./contract";
@@ -17,35 +18,15 @@ export function createKmoClient(ctx: ConnectorContext<unknown>) {
   if (!parsed.success) throw new ConnectorError("unauthorized", "The KMO Shops connection has no API key. Install the app again from the app store in your KMO Shops backend.", false);
   const { apiKey } = parsed.data;
   const base = ctx.baseUrl.replace(/\/+$/, "");
-  const doFetch = ctx.fetch ?? fetch;
-  const timeoutMs = ctx.timeoutMs ?? 30_000;
 
   async function request(method: string, path: string, body?: unknown): Promise<unknown> {
     const url = base + path;
     const bodyText = body === undefined ? undefined : JSON.stringify(body);
     const headers: Record<string, string> = { ...authHeaders(apiKey), accept: "application/json" };
     if (bodyText) headers["content-type"] = "application/json";
-    const started = performance.now();
-    const record = (extra: Partial<ExternalCallRecord>) =>
-      ctx.onCall?.({ system: "kmoshops", method, url, requestBody: bodyText ? redact(bodyText) : undefined, durationMs: performance.now() - started, ...extra });
-
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    let res: Response;
-    let text: string;
-    try {
-      res = await doFetch(url, { method, headers, body: bodyText, signal: controller.signal });
-      text = await res.text();
-    } catch (err) {
-      const timedOut = controller.signal.aborted;
-      const message = timedOut ? `KMO Shops did not answer within ${Math.round(timeoutMs / 1000)} s.` : `KMO Shops could not be reached: ${(err as Error).message}`;
-      record({ error: message });
-      throw new ConnectorError(timedOut ? "timeout" : "network", message, true);
-    } finally {
-      clearTimeout(timer);
-    }
-    record({ status: res.status, responseBody: redact(text) });
-    if (!res.ok) throw httpError(res.status, text, res.headers.get("retry-after"), res.headers.get("content-type"));
+    const res = await exchange(ctx, kmoShops, { method, url, headers, body: bodyText });
+    const text = res.text;
+    if (!isOk(res)) throw httpError(res.status, text, res.headers.get("retry-after"), res.headers.get("content-type"));
     if (!text.trim()) return null;
     try {
       return JSON.parse(text) as unknown;
@@ -81,3 +62,10 @@ export function createKmoClient(ctx: ConnectorContext<unknown>) {
 
 /** Secrets that could appear in a KMO body: API keys and webhook secrets. */
 export const redact = (text: string) => text.replace(/("(?:api_key|apiKey|webhook_secret|webhookSecret|secret)"\s*:\s*)"[^"]*"/g, '$1"[redacted]"');
+
+const kmoShops: Peer = {
+  system: "kmoshops",
+  name: "KMO Shops",
+  redact,
+  messages: shopMessages("KMO Shops"),
+};

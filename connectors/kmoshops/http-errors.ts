@@ -1,3 +1,4 @@
+import { retryAfterMs } from "../kit/retry-after";
 import { ConnectorError } from "../types";
 import { errorBodySchema } from "./schemas";
 
@@ -11,16 +12,6 @@ function whatKmoSaid(body: string, contentType: string | null): string | undefin
   }
   if (/html/i.test(contentType ?? "") || /^\s*</.test(body)) return "a web page instead of a JSON error";
   return body.trim() ? undefined : "an empty answer";
-}
-
-/** Retry-After as seconds or an HTTP date; a minute (the rate-limit window) otherwise. */
-export function retryAfterMs(header: string | null, now = Date.now()): number {
-  if (header) {
-    if (/^\d+(\.\d+)?$/.test(header.trim())) return Math.ceil(Number(header.trim()) * 1000);
-    const at = Date.parse(header);
-    if (!Number.isNaN(at)) return Math.max(0, at - now);
-  }
-  return 60_000;
 }
 
 /** A non-2xx KMO answer as the ConnectorError the pipeline understands: 5xx/429 retryable, the rest permanent. */

@@ -1,5 +1,6 @@
 import { cents, D, money, type Dec } from "@/lib/domain/money";
 import type { SalesLine } from "@/lib/domain/sales-document";
+import { asPercentage, salesLine } from "@/lib/domain/sales-line";
 import { ConnectorError } from "../types";
 
 /**
@@ -12,8 +13,6 @@ import { ConnectorError } from "../types";
 export type Priced = { priceincltax?: string | number | null; priceexcltax?: string | number | null; tax_rate?: string | number | null };
 
 const hundred = new D(100);
-/** Unit prices keep six decimals: enough for incl→excl without losing a cent on the line total. */
-const unit = (d: Dec) => d.toDecimalPlaces(6).toFixed();
 const isSet = (v: unknown) => v !== undefined && v !== null && String(v).trim() !== "";
 
 /**
@@ -25,7 +24,7 @@ export function vatRate(p: Priced, where: string): Dec {
   if (isSet(p.tax_rate)) {
     const rate = money(p.tax_rate, `${where}.tax_rate`);
     if (rate.isNeg()) throw new ConnectorError("invalid_payload", `The KMO Shops ${where} has a negative tax_rate (${String(p.tax_rate)}).`, false);
-    return rate.gt(0) && rate.lt(1) ? rate.times(hundred) : rate;
+    return asPercentage(rate);
   }
   if (isSet(p.priceincltax) && isSet(p.priceexcltax)) {
     const incl = money(p.priceincltax, `${where}.priceincltax`);
@@ -63,20 +62,7 @@ export function pricedLine(
     totalExcl = cents(unitExcl.times(quantity));
     totalIncl = cents(totalExcl.times(factor));
   }
-  return {
-    kind,
-    code,
-    description,
-    quantity: quantity.toFixed(),
-    vatRate: rate.toFixed(),
-    unitPriceExcl: unit(unitExcl),
-    unitPriceIncl: unit(unitIncl),
-    discountExcl: "0",
-    discountIncl: "0",
-    totalExcl: totalExcl.toFixed(),
-    totalIncl: totalIncl.toFixed(),
-    vatAmount: totalIncl.minus(totalExcl).toFixed(),
-  };
+  return salesLine({ kind, description, code, quantity, vatRate: rate, unitPrice: { excl: unitExcl, incl: unitIncl }, total: { excl: totalExcl, incl: totalIncl } });
 }
 
 function requireExcl(p: Priced, where: string): Dec {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { paymentMethodClassSchema } from "@/lib/domain/sales-document";
+import { configuredPaymentMethodSchema } from "@/lib/domain/payment-method";
 
 /**
  * The four OAuth 1.0a credentials of a Magento 2 integration: from the activation handshake
@@ -14,13 +14,6 @@ export const magento2CredentialsSchema = z.object({
   accessTokenSecret: key("access token secret"),
 });
 export type Magento2Credentials = z.infer<typeof magento2CredentialsSchema>;
-
-/** A payment method configured on the dashboard, optionally with the class the merchant picked. */
-export const configuredPaymentMethodSchema = z.union([
-  z.string().min(1),
-  z.object({ method: z.string().min(1), classification: paymentMethodClassSchema.optional() }),
-]);
-export type ConfiguredPaymentMethod = z.infer<typeof configuredPaymentMethodSchema>;
 
 /** Polling: hourly by default (the manual: "at least once per hour"), down to every 5 minutes. */
 export const pollIntervalSchema = z.number().int().min(5).max(24 * 60).default(60);

@@ -1,3 +1,4 @@
+import { retryAfterMs } from "../kit/retry-after";
 import { ConnectorError } from "../types";
 import { errorSchema } from "./schemas";
 
@@ -32,16 +33,6 @@ export function magentoMessage(body: string): string | undefined {
 
 export const looksLikeHtml = (body: string, contentType: string | null) =>
   /text\/html/i.test(contentType ?? "") || /^\s*<(!doctype|html|head|body)/i.test(body);
-
-/** Retry-After in seconds or as an HTTP date; a minute when absent (hosting-level throttling). */
-export function retryAfterMs(header: string | null, now = Date.now()): number {
-  if (header?.trim()) {
-    if (/^\d+(\.\d+)?$/.test(header.trim())) return Math.ceil(Number(header.trim()) * 1000);
-    const at = Date.parse(header);
-    if (!Number.isNaN(at)) return Math.max(0, at - now);
-  }
-  return 60_000;
-}
 
 export type ErrorAdvice = {
   /** What to check when the web server answers a page instead of the API. */

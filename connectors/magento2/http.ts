@@ -1,4 +1,5 @@
-import type { ConnectorContext, ExternalCallRecord, SourceSystem } from "../types";
+import { exchange, isOk, shopMessages, type Peer } from "../kit/http-exchange";
+import type { ConnectorContext, SourceSystem } from "../types";
 import { ConnectorError } from "../types";
 import { httpError, looksLikeHtml, type ErrorAdvice } from "./errors";
 
@@ -14,32 +15,12 @@ export type MagentoHttp = {
   advice?: ErrorAdvice;
 };
 
-const DEFAULT_TIMEOUT_MS = 30_000;
-
 export async function magentoGet(ctx: ConnectorContext<unknown>, http: MagentoHttp, url: string): Promise<unknown> {
-  const doFetch = ctx.fetch ?? fetch;
-  const timeoutMs = ctx.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-  const started = performance.now();
-  const record = (extra: Partial<ExternalCallRecord>) => ctx.onCall?.({ system: http.system, method: "GET", url, durationMs: performance.now() - started, ...extra });
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  let res: Response;
-  let text: string;
-  try {
-    res = await doFetch(url, { method: "GET", headers: { accept: "application/json", authorization: http.authorization("GET", url) }, signal: controller.signal });
-    text = await res.text();
-  } catch (err) {
-    const timedOut = controller.signal.aborted;
-    const message = timedOut ? `${http.shopName} did not answer within ${Math.round(timeoutMs / 1000)} s.` : `${http.shopName} could not be reached at ${new URL(url).origin}: ${(err as Error).message}`;
-    record({ error: message });
-    throw new ConnectorError(timedOut ? "timeout" : "network", message, true);
-  } finally {
-    clearTimeout(timer);
-  }
-  record({ status: res.status, responseBody: text.slice(0, 20_000) });
+  const peer: Peer = { system: http.system, name: http.shopName, messages: shopMessages(http.shopName, new URL(url).origin) };
+  const res = await exchange(ctx, peer, { method: "GET", url, headers: { accept: "application/json", authorization: http.authorization("GET", url) } });
   const contentType = res.headers.get("content-type");
-  if (!res.ok) throw httpError({ status: res.status, body: text, contentType, retryAfter: res.headers.get("retry-after"), url, system: http.shopName, advice: http.advice });
-  return parseJsonBody(text, res.status, contentType, url, http);
+  if (!isOk(res)) throw httpError({ status: res.status, body: res.text, contentType, retryAfter: res.headers.get("retry-after"), url, system: http.shopName, advice: http.advice });
+  return parseJsonBody(res.text, res.status, contentType, url, http);
 }
 
 /** A 2xx body as JSON, or a precise error: a web page instead of the API, empty, or broken JSON. */

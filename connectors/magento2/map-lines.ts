@@ -1,5 +1,6 @@
-import { cents, D, money, type Dec } from "@/lib/domain/money";
+import { D, money, type Dec } from "@/lib/domain/money";
 import type { SalesLine } from "@/lib/domain/sales-document";
+import { salesLine, type Amounts } from "@/lib/domain/sales-line";
 import { cleanProductName } from "./product-name";
 import type { MagentoItem } from "./schemas";
 
@@ -14,10 +15,6 @@ export type LineContext = { sign: 1 | -1; zeroVat: boolean };
 const hundred = new D(100);
 /** The manual: "If the amount excl. VAT is 0, the VAT percentage defaults to 21%." */
 const DEFAULT_RATE = new D(21);
-/** Unit prices keep six decimals: enough to reproduce each line total to the cent. */
-const UNIT_DP = 6;
-const str = (d: Dec) => d.toFixed();
-const unit = (d: Dec) => d.toDecimalPlaces(UNIT_DP).toFixed();
 
 /** VAT amount / amount excl. VAT, as a percentage rounded to 2 decimals; 21% when excl. is 0. */
 export function derivedRate(vat: Dec, excl: Dec): Dec {
@@ -44,27 +41,6 @@ function rowIncl(item: MagentoItem, where: string): Dec {
   return money(item.base_row_total, `${where}.base_row_total`)
     .plus(money(item.base_tax_amount, `${where}.base_tax_amount`))
     .plus(money(item.base_discount_tax_compensation_amount, `${where}.base_discount_tax_compensation_amount`));
-}
-
-type Amounts = { excl: Dec; incl: Dec };
-
-function line(kind: SalesLine["kind"], description: string, quantity: Dec, rate: Dec, unitPrice: Amounts, discount: Amounts, total: Amounts, code?: string): SalesLine {
-  const totalExcl = cents(total.excl);
-  const totalIncl = cents(total.incl);
-  return {
-    kind,
-    code,
-    description,
-    quantity: str(quantity),
-    vatRate: str(rate),
-    unitPriceExcl: unit(unitPrice.excl),
-    unitPriceIncl: unit(unitPrice.incl),
-    discountExcl: str(cents(discount.excl)),
-    discountIncl: str(cents(discount.incl)),
-    totalExcl: str(totalExcl),
-    totalIncl: str(totalIncl),
-    vatAmount: str(totalIncl.minus(totalExcl)),
-  };
 }
 
 /**
@@ -101,16 +77,16 @@ export function productLine(item: MagentoItem, ctx: LineContext, index: number):
   const unitPrice = qty.isZero() ? { excl: new D(0), incl: new D(0) } : { excl: gross.excl.div(qty), incl: gross.incl.div(qty) };
   const s = ctx.sign;
   const sku = item.sku?.trim() || undefined;
-  return line(
-    "product",
-    cleanProductName(item.name) || sku || "Product",
-    qty.times(s),
-    rate,
+  return salesLine({
+    kind: "product",
+    description: cleanProductName(item.name) || sku || "Product",
+    code: sku,
+    quantity: qty.times(s),
+    vatRate: rate,
     unitPrice,
-    { excl: discount.excl.times(s), incl: discount.incl.times(s) },
-    { excl: gross.excl.minus(discount.excl).times(s), incl: gross.incl.minus(discount.incl).times(s) },
-    sku,
-  );
+    total: { excl: gross.excl.minus(discount.excl).times(s), incl: gross.incl.minus(discount.incl).times(s) },
+    discount: { excl: discount.excl.times(s), incl: discount.incl.times(s) },
+  });
 }
 
 /**
@@ -123,9 +99,14 @@ export function shippingLine(input: { excl: Dec; incl: Dec; tax?: Dec; discount:
   const rate = ctx.zeroVat ? new D(0) : derivedRate(input.incl.minus(input.excl), input.excl);
   const discount = discountOf(input.discount, input.compensation, gross, input.tax);
   const s = ctx.sign;
-  return line("shipping", "Shipping costs", new D(s), rate, gross, { excl: discount.excl.times(s), incl: discount.incl.times(s) }, {
-    excl: gross.excl.minus(discount.excl).times(s),
-    incl: gross.incl.minus(discount.incl).times(s),
+  return salesLine({
+    kind: "shipping",
+    description: "Shipping costs",
+    quantity: new D(s),
+    vatRate: rate,
+    unitPrice: gross,
+    total: { excl: gross.excl.minus(discount.excl).times(s), incl: gross.incl.minus(discount.incl).times(s) },
+    discount: { excl: discount.excl.times(s), incl: discount.incl.times(s) },
   });
 }
 
@@ -139,5 +120,5 @@ export function costLine(kind: "payment" | "surcharge", description: string, amo
   const factor = lineRate.div(hundred).plus(1);
   const value = incl ? { excl: amount.div(factor), incl: amount } : { excl: amount, incl: amount.times(factor) };
   const s = ctx.sign;
-  return line(kind, description, new D(s), lineRate, value, { excl: new D(0), incl: new D(0) }, { excl: value.excl.times(s), incl: value.incl.times(s) });
+  return salesLine({ kind, description, quantity: new D(s), vatRate: lineRate, unitPrice: value, total: { excl: value.excl.times(s), incl: value.incl.times(s) } });
 }

@@ -13,7 +13,7 @@ import orderSmall from "./__fixtures__/order-small.json";
 import orderUs from "./__fixtures__/order-us.json";
 import { derivedRate } from "./map-lines";
 import { eligibility, normalizeDocument } from "./map";
-import { classifyPaymentMethod, cleanUp } from "./payment-method";
+import { classifyPaymentMethod, cleanUp } from "@/lib/domain/payment-method";
 import { cleanProductName } from "./product-name";
 import { D } from "@/lib/domain/money";
 
@@ -251,13 +251,13 @@ describe("payment method rules and product names", () => {
     ["paypal_express", "paypal"], ["afterpay_openinvoice", "banktransfer"], ["riverty-afterpay", "afterpay"], ["mister_cash", "mistercash"],
     ["Credit Card", "creditcard"], ["maestro", "creditcard"], ["VISA", "creditcard"], ["checkmo", "default"],
   ])("%s → %s", (raw, expected) => {
-    expect(classifyPaymentMethod(raw)).toBe(expected);
+    expect(classifyPaymentMethod(raw).classification).toBe(expected);
   });
 
   it("a method configured on the dashboard is matched after cleanUp (hyphens and capitals ignored) and keeps its chosen class", () => {
     expect(cleanUp("Mollie-Methods-iDEAL")).toBe("molliemethodsideal");
-    expect(classifyPaymentMethod("checkmo", [{ method: "CheckMo", classification: "banktransfer" }])).toBe("banktransfer");
-    expect(classifyPaymentMethod("check-mo", ["checkmo"])).toBe("default");
+    expect(classifyPaymentMethod("checkmo", [{ method: "CheckMo", classification: "banktransfer" }]).classification).toBe("banktransfer");
+    expect(classifyPaymentMethod("check-mo", ["checkmo"]).classification).toBe("default");
   });
 
   it("removes markup, entities and symbols but keeps letters with accents and ordinary punctuation", () => {

@@ -6,7 +6,7 @@ import { magento2SettingsSchema, type Magento2SettingsInput } from "./config";
 import { amsterdamDate, parseMagentoTimestamp } from "./dates";
 import { mapCustomer } from "./map-customer";
 import { costLine, productLine, shippingLine, type LineContext } from "./map-lines";
-import { classifyPaymentMethod } from "./payment-method";
+import { classifyPaymentMethod } from "@/lib/domain/payment-method";
 import { creditmemoSchema, invoiceSchema, orderSchema, parsePayload, type MagentoCreditmemo, type MagentoInvoice, type MagentoItem, type MagentoOrder } from "./schemas";
 
 /**
@@ -81,7 +81,7 @@ function mapDocument(kind: DocumentKind, payload: unknown, settings: Settings, s
     paymentMethod: {
       raw: order.payment?.method?.trim() || undefined,
       id: order.payment?.entity_id ?? undefined,
-      classification: classifyPaymentMethod(order.payment?.method ?? undefined, settings.paymentMethods),
+      classification: classifyPaymentMethod(order.payment?.method ?? undefined, settings.paymentMethods).classification,
     },
     lines,
     totals: { incl: amount(totalIncl), vat: amount(taxTotal), excl: amount(totalIncl.minus(taxTotal)) },

@@ -1,3 +1,4 @@
+import { exchange, isOk, type Peer } from "../kit/http-exchange";
 import type { ExternalCallRecord, SourceSystem } from "../types";
 import { ConnectorError } from "../types";
 import { authorizationHeader, parseFormEncoded, type SignInput } from "./oauth1";
@@ -19,37 +20,40 @@ export type TokenRequest = {
   timeoutMs?: number;
 };
 
-export async function requestTokens(input: TokenRequest): Promise<Record<string, string> & { oauth_token: string; oauth_token_secret: string }> {
-  const { url, shopName } = input;
-  const doFetch = input.fetch ?? fetch;
-  const controller = new AbortController();
-  const timeoutMs = input.timeoutMs ?? 30_000;
-  const timer = setTimeout(() => controller.abort(), timeoutMs);
-  const started = performance.now();
-  const record = (extra: Partial<ExternalCallRecord>) => input.onCall?.({ system: input.system, method: "POST", url, durationMs: performance.now() - started, ...extra });
-  let res: Response;
-  let text: string;
-  try {
-    const authorization = authorizationHeader({ ...input.sign, method: "POST", url });
-    res = await doFetch(url, { method: "POST", headers: { authorization, accept: "*/*" }, signal: controller.signal });
-    text = await res.text();
-  } catch (err) {
-    const timedOut = controller.signal.aborted;
-    const message = timedOut ? `${shopName} did not answer within ${Math.round(timeoutMs / 1000)} s (${url}).` : `${shopName} could not be reached at ${url}: ${(err as Error).message}`;
-    record({ error: message });
-    throw new ConnectorError(timedOut ? "timeout" : "network", message, true);
-  } finally {
-    clearTimeout(timer);
-  }
+/** The token answer's fields, and its oauth_problem with any further details (Magento 1: &message=…, &oauth_parameters_absent=…). */
+function readAnswer(text: string) {
   const html = /^\s*</.test(text);
   const fields = html ? {} : parseFormEncoded(text);
-  // A problem may carry details in further fields (Magento 1: &message=…, &oauth_parameters_absent=…).
   const problem = fields.oauth_problem === undefined ? undefined : Object.entries(fields).map(([k, v]) => (k === "oauth_problem" ? v : `${k}=${v}`)).join("&");
-  record({ status: res.status, responseBody: problem === undefined ? "[tokens redacted]" : `oauth_problem=${problem}` });
+  return { html, fields, problem };
+}
+
+export async function requestTokens(input: TokenRequest): Promise<Record<string, string> & { oauth_token: string; oauth_token_secret: string }> {
+  const { url, shopName } = input;
+  const peer: Peer = {
+    system: input.system,
+    name: shopName,
+    messages: {
+      timeout: (ms) => `${shopName} did not answer within ${Math.round(ms / 1000)} s (${url}).`,
+      unreachable: (reason) => `${shopName} could not be reached at ${url}: ${reason}`,
+    },
+  };
+  const authorization = authorizationHeader({ ...input.sign, method: "POST", url });
+  const res = await exchange(input, peer, {
+    method: "POST",
+    url,
+    headers: { authorization, accept: "*/*" },
+    // The tokens are never recorded, only the problem.
+    logResponse: (text) => {
+      const { problem } = readAnswer(text);
+      return problem === undefined ? "[tokens redacted]" : `oauth_problem=${problem}`;
+    },
+  });
+  const { html, fields, problem } = readAnswer(res.text);
   if (html) {
     throw new ConnectorError("api_not_found", `${shopName} answered ${url} with a web page (HTTP ${res.status}) instead of an OAuth token. Check the shop address and that its OAuth endpoints are reachable.`, false, { status: res.status });
   }
-  if (problem !== undefined || !res.ok) throw input.problem(res.status, problem);
+  if (problem !== undefined || !isOk(res)) throw input.problem(res.status, problem);
   if (!fields.oauth_token || !fields.oauth_token_secret) {
     throw new ConnectorError("invalid_response", `${shopName}'s answer from ${url} has no oauth_token and oauth_token_secret.`, false, { status: res.status });
   }

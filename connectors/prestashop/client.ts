@@ -1,4 +1,5 @@
-import type { ConnectorContext, ExternalCallRecord } from "../types";
+import { exchange, isOk, shopMessages, type Peer } from "../kit/http-exchange";
+import type { ConnectorContext } from "../types";
 import { ConnectorError } from "../types";
 import { prestashopCredentialsSchema } from "./config";
 import { httpError, looksLikeHtml } from "./errors";
@@ -19,8 +20,7 @@ export function createPrestaShopClient(ctx: ConnectorContext<unknown>, options: 
   const { apiKey, shopUrl } = parsed.data;
   const auth = options.auth ?? parsed.data.auth ?? "basic";
   const root = shopRoot(ctx.baseUrl || shopUrl || "");
-  const doFetch = ctx.fetch ?? fetch;
-  const timeoutMs = ctx.timeoutMs ?? 30_000;
+  const peer = prestaShopPeer(root);
 
   /** GET /api/<path>?<query>&output_format=JSON → parsed JSON. */
   async function get(path: string, query: Query = {}): Promise<unknown> {
@@ -33,26 +33,9 @@ export function createPrestaShopClient(ctx: ConnectorContext<unknown>, options: 
     const headers: Record<string, string> = { accept: "application/json" };
     if (auth === "basic") headers.authorization = `Basic ${Buffer.from(`${apiKey}:`).toString("base64")}`;
 
-    const started = performance.now();
-    const shown = url.replace(/([?&]ws_key=)[^&]*/, "$1[redacted]");
-    const record = (extra: Partial<ExternalCallRecord>) => ctx.onCall?.({ system: "prestashop", method: "GET", url: shown, durationMs: performance.now() - started, ...extra });
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    let res: Response;
-    let text: string;
-    try {
-      res = await doFetch(url, { method: "GET", headers, signal: controller.signal });
-      text = await res.text();
-    } catch (err) {
-      const timedOut = controller.signal.aborted;
-      const message = timedOut ? `The shop did not answer within ${Math.round(timeoutMs / 1000)} s.` : `The shop could not be reached at ${root}: ${(err as Error).message}`;
-      record({ error: message });
-      throw new ConnectorError(timedOut ? "timeout" : "network", message, true);
-    } finally {
-      clearTimeout(timer);
-    }
-    record({ status: res.status, responseBody: redact(text).slice(0, 20_000) });
-    if (!res.ok) throw httpError(res.status, text, path);
+    const res = await exchange(ctx, peer, { method: "GET", url, headers });
+    const text = res.text;
+    if (!isOk(res)) throw httpError(res.status, text, path);
     if (looksLikeHtml(text)) {
       throw new ConnectorError("invalid_response", `The shop answered /api/${resource} with a web page instead of webservice data: check the shop URL and that friendly URLs / the webservice are on.`, false, { status: res.status, body: text.slice(0, 2000) });
     }
@@ -102,3 +85,13 @@ export function shopRoot(input: string): string {
 
 /** Secrets some resources carry (orders' and customers' secure_key, customers' password hash), kept out of the call log. */
 export const redact = (text: string) => text.replace(/("(?:passwd|secure_key|reset_password_token)"\s*:\s*)"[^"]*"/g, '$1"[redacted]"');
+
+/** The key, where it travels in the URL (`?ws_key=`), and the secrets in bodies. */
+const redactForLog = (text: string) => redact(text).replace(/([?&]ws_key=)[^&]*/, "$1[redacted]");
+
+const prestaShopPeer = (root: string): Peer => ({
+  system: "prestashop",
+  name: "PrestaShop",
+  redact: redactForLog,
+  messages: shopMessages("The shop", root),
+});

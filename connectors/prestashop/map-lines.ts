@@ -1,5 +1,6 @@
 import { cents, D, money, sum, type Dec } from "@/lib/domain/money";
 import type { SalesLine } from "@/lib/domain/sales-document";
+import { asPercentage, salesLine, type Amounts } from "@/lib/domain/sales-line";
 import type { OrderDetail, OrderPayload, Tax } from "./schemas";
 
 /**
@@ -7,32 +8,11 @@ import type { OrderDetail, OrderPayload, Tax } from "./schemas";
  * rules / surcharges". `zeroVat` is ICP or international: those book at 0%.
  */
 const hundred = new D(100);
-const UNIT_DP = 6;
-
-/** "[rate], if smaller than 1, the VAT percentage is multiplied by 100" (0.21 → 21). */
-export function vatPercentage(rate: Dec): Dec {
-  return rate.gt(0) && rate.lt(1) ? rate.times(hundred) : rate;
-}
 
 /** A line from amounts the shop gives for all units: unit prices are the totals divided by the quantity. */
-export function line(kind: SalesLine["kind"], description: string, quantity: Dec, rate: Dec, total: { excl: Dec; incl: Dec }, code?: string): SalesLine {
-  const excl = cents(total.excl);
-  const incl = cents(total.incl);
-  const unit = (d: Dec) => (quantity.isZero() ? d : d.div(quantity)).toDecimalPlaces(UNIT_DP).toFixed();
-  return {
-    kind,
-    code,
-    description,
-    quantity: quantity.toFixed(),
-    vatRate: rate.toFixed(),
-    unitPriceExcl: unit(total.excl),
-    unitPriceIncl: unit(total.incl),
-    discountExcl: "0",
-    discountIncl: "0",
-    totalExcl: excl.toFixed(),
-    totalIncl: incl.toFixed(),
-    vatAmount: incl.minus(excl).toFixed(),
-  };
+export function line(kind: SalesLine["kind"], description: string, quantity: Dec, rate: Dec, total: Amounts, code?: string): SalesLine {
+  const perUnit = (d: Dec) => (quantity.isZero() ? d : d.div(quantity));
+  return salesLine({ kind, description, code, quantity, vatRate: rate, unitPrice: { excl: perUnit(total.excl), incl: perUnit(total.incl) }, total });
 }
 
 /**
@@ -43,11 +23,11 @@ export function line(kind: SalesLine["kind"], description: string, quantity: Dec
 export function detailRate(detail: OrderDetail, taxes: Tax[], where: string): Dec {
   const ids = detail.associations?.taxes ?? [];
   const rates = ids.map((t) => taxes.find((x) => x.id === t.id)).filter((t): t is Tax => !!t).map((t) => money(t.rate, `tax ${t.id}.rate`));
-  if (ids.length && rates.length === ids.length) return vatPercentage(sum(rates)).toDecimalPlaces(3);
+  if (ids.length && rates.length === ids.length) return asPercentage(sum(rates)).toDecimalPlaces(3);
   const excl = money(detail.total_price_tax_excl, `${where}.total_price_tax_excl`);
   const incl = money(detail.total_price_tax_incl, `${where}.total_price_tax_incl`);
   if (excl.isZero()) return new D(0);
-  return vatPercentage(incl.minus(excl).div(excl)).toDecimalPlaces(2);
+  return asPercentage(incl.minus(excl).div(excl)).toDecimalPlaces(2);
 }
 
 /** An order line ("type article" with a product, "custom" without one); null for quantity 0 (skipped). */
@@ -77,7 +57,7 @@ export function discountLines(payload: OrderPayload, products: SalesLine[], zero
   const rates = [...byRate.keys()].sort((a, b) => money(b).comparedTo(money(a)));
   if (productsWt.isZero() || rates.length === 0) {
     // Nothing to weigh by: one line at the discount's own rate.
-    const rate = zeroVat || discountExcl.isZero() ? new D(0) : vatPercentage(discountIncl.minus(discountExcl).div(discountExcl)).toDecimalPlaces(2);
+    const rate = zeroVat || discountExcl.isZero() ? new D(0) : asPercentage(discountIncl.minus(discountExcl).div(discountExcl)).toDecimalPlaces(2);
     return [line("discount", "Discount", new D(1), rate, { excl: discountExcl.neg(), incl: discountIncl.neg() })];
   }
   let left = cents(discountIncl);
@@ -96,7 +76,7 @@ export function shippingLine(payload: OrderPayload, zeroVat: boolean): SalesLine
   const excl = money(payload.total_shipping_tax_excl, "total_shipping_tax_excl");
   const incl = money(payload.total_shipping_tax_incl, "total_shipping_tax_incl");
   if (excl.isZero() && incl.isZero()) return [];
-  const rate = zeroVat ? new D(0) : vatPercentage(money(payload.carrier_tax_rate, "carrier_tax_rate"));
+  const rate = zeroVat ? new D(0) : asPercentage(money(payload.carrier_tax_rate, "carrier_tax_rate"));
   return [line("shipping", "Shipping costs", new D(1), rate, { excl, incl })];
 }
 
@@ -115,5 +95,5 @@ export function wrappingRate(incl: Dec, excl: Dec): Dec {
   if (excl.isZero()) return new D(0);
   const ratio = incl.minus(excl).div(excl);
   if (ratio.gt("0.204") && ratio.lt("0.21")) return new D(21);
-  return vatPercentage(ratio).toDecimalPlaces(2);
+  return asPercentage(ratio).toDecimalPlaces(2);
 }

@@ -1,6 +1,7 @@
+import { retryAfterMs } from "../kit/retry-after";
 import { ConnectorError } from "../types";
 import { apiErrorSchema } from "./schemas";
-import { parseJson, retryAfterMs, type HttpResult } from "./transport";
+import { parseJson, type HttpResult } from "./transport";
 
 /** What the failed request was about, for messages the merchant can read. */
 export type Subject = "invoice" | "contact" | "product" | "payment" | "request";
@@ -24,7 +25,7 @@ export function apiError(res: HttpResult, subject: Subject): ConnectorError {
   const detail = { status: res.status, body: res.text.slice(0, 4000) };
 
   if (res.status === 429 || type === "client.rate_limit") {
-    const wait = retryAfterMs(res.headers);
+    const wait = retryAfterMs(res.headers.get("retry-after"));
     return new ConnectorError("rate_limited", `Rompslomp asks us to slow down; we will try again in ${Math.ceil(wait / 1000)} seconds.`, true, { ...detail, retryAfterMs: wait });
   }
   if (res.status >= 500) {

@@ -1,7 +1,8 @@
+import { retryAfterMs } from "../kit/retry-after";
 import { ConnectorError } from "../types";
 import { ROMPSLOMP_SCOPES, type OAuthApp, type RompslompCredentials } from "./config";
 import { oauthErrorSchema, tokenResponseSchema } from "./schemas";
-import { parseJson, retryAfterMs, send, type Transport } from "./transport";
+import { parseJson, send, type Transport } from "./transport";
 
 /**
  * Rompslomp OAuth2 authorization-code flow (reference §1.1): the merchant consents at
@@ -92,7 +93,7 @@ async function tokenRequest(opts: OAuthOptions, grant: Record<string, string>, k
 function tokenError(status: number, json: unknown, headers: Headers, kind: "code" | "refresh", text: string): ConnectorError {
   const detail = { status, body: text.slice(0, 2000) };
   if (status === 429) {
-    const wait = retryAfterMs(headers);
+    const wait = retryAfterMs(headers.get("retry-after"));
     return new ConnectorError("rate_limited", "Rompslomp asks us to slow down; we will try again.", true, { ...detail, retryAfterMs: wait });
   }
   if (status >= 500) return new ConnectorError("server_error", `Rompslomp's login service had a temporary problem (HTTP ${status}); we will try again.`, true, detail);

@@ -1,5 +1,6 @@
 import Decimal from "decimal.js";
 import { cents, D, money } from "@/lib/domain/money";
+import { fitUnitPrice } from "@/lib/domain/unit-price";
 
 /** WeFact keeps unit prices with at most this many decimals [I]; more would be rounded away by WeFact. */
 export const PRICE_DECIMALS = 5;
@@ -15,21 +16,12 @@ export function inclPricing(totalIncl: string, quantity: string, vatRate: string
   const total = cents(money(totalIncl, "line total incl. VAT"));
   const qty = money(quantity, "quantity");
   const factor = new D(1).plus(money(vatRate, "VAT percentage").div(100));
-  const lands = (q: Decimal, price: Decimal) => cents(q.times(price).times(factor)).eq(total);
-  if (!qty.isZero()) {
-    const exact = total.div(factor).div(qty);
-    for (let decimals = 2; decimals <= PRICE_DECIMALS; decimals++) {
-      const price = exact.toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
-      if (lands(qty, price)) return { quantity: qty, priceExcl: price, perUnit: true };
-    }
-  } else if (total.isZero()) {
-    return { quantity: qty, priceExcl: new D(0), perUnit: true };
-  }
+  const perUnit = fitUnitPrice(total, qty, PRICE_DECIMALS, factor);
+  if (perUnit) return { quantity: qty, priceExcl: perUnit.price, perUnit: true };
+  if (qty.isZero() && total.isZero()) return { quantity: qty, priceExcl: new D(0), perUnit: true };
   const one = new D(1);
-  for (let decimals = 2; decimals <= PRICE_DECIMALS; decimals++) {
-    const price = total.div(factor).toDecimalPlaces(decimals, Decimal.ROUND_HALF_UP);
-    if (lands(one, price)) return { quantity: one, priceExcl: price, perUnit: false };
-  }
+  const whole = fitUnitPrice(total, one, PRICE_DECIMALS, factor);
+  if (whole) return { quantity: one, priceExcl: whole.price, perUnit: false };
   // Unreachable for real rates: 5 decimals × (1 + rate) always lands within half a cent.
   throw new Error(`cannot price ${totalIncl} at ${vatRate}% in WeFact`);
 }

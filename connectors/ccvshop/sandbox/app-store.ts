@@ -1,6 +1,7 @@
 import type { SandboxContext } from "../../sandbox/kit/create-sandbox";
 import { appStoreHash } from "../signing";
 import { SANDBOX_APP_SECRET } from "./credentials";
+import { postHandshake } from "../../sandbox/kit/app-handshake";
 import { escapeHtml, html } from "./http";
 import type { CcvState } from "./state";
 
@@ -77,21 +78,8 @@ async function install(ctx: SandboxContext<CcvState>): Promise<Response> {
     api_root: ctx.baseUrl,
     return_url: `${ctx.baseUrl}/onderhoud/AdminItems/AppStore/AppStore.Return.php?Id=${app.id}`,
   });
-  let answer: { status: number; text: string };
-  try {
-    const res = await fetch(handshakeUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json", "x-hash": appStoreHash(SANDBOX_APP_SECRET, handshakeUrl, body) },
-      body,
-      signal: AbortSignal.timeout(15_000),
-    });
-    answer = { status: res.status, text: await res.text() };
-  } catch (err) {
-    return html(`<h1>Installation failed</h1><p>The app's handshake address could not be reached: ${escapeHtml((err as Error).message)}</p>`, 502);
-  }
-  if (answer.status !== 200) {
-    return html(`<h1>Installation failed</h1><p>The app answered the handshake with HTTP ${answer.status}.</p><pre>${escapeHtml(answer.text.slice(0, 2000))}</pre>`, 502);
-  }
+  const failed = await postHandshake(handshakeUrl, { "x-hash": appStoreHash(SANDBOX_APP_SECRET, handshakeUrl, body) }, body);
+  if (failed) return html(failed, 502);
   await ctx.update((s) => {
     s.app = { ...s.app, is_installed: false, handshake_url: handshakeUrl, install_url: installUrl, uninstall_url: uninstallUrl ?? s.app.uninstall_url };
   });

@@ -14,7 +14,7 @@ export const html = (body: string, status = 200) =>
     headers: { "content-type": "text/html; charset=utf-8" },
   });
 
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export { escapeHtml } from "../../sandbox/kit/html";
 
 /** A JSON answer signed like CCV signs responses: x-hash over public|METHOD|uri|body|x-date. */
 export function signedJson(body: unknown, status: number, sign: { publicKey: string; secretKey: string; method: string; uri: string }, headers: Record<string, string> = {}): Response {

@@ -1,6 +1,7 @@
 import type { SandboxContext } from "../../sandbox/kit/create-sandbox";
 import { APP_STORE_INSTALL_PATH, INSTALL_HEADERS, INSTALL_REDIRECT_PARAMS as P, installCallSignature, installRedirectSignature } from "../contract";
 import { SANDBOX_APP } from "./credentials";
+import { postHandshake } from "../../sandbox/kit/app-handshake";
 import { escapeHtml, html } from "./http";
 import type { KmoState } from "./state";
 
@@ -86,21 +87,9 @@ async function install(ctx: SandboxContext<KmoState>): Promise<Response> {
     return_url: `${ctx.baseUrl}/admin/apps/installed`,
   });
   const timestamp = String(Math.floor(Date.now() / 1000));
-  let answer: { status: number; text: string };
-  try {
-    const res = await fetch(handshakeUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json", [INSTALL_HEADERS.timestamp]: timestamp, [INSTALL_HEADERS.signature]: installCallSignature(SANDBOX_APP.secret, timestamp, body) },
-      body,
-      signal: AbortSignal.timeout(15_000),
-    });
-    answer = { status: res.status, text: await res.text() };
-  } catch (err) {
-    return html(`<h1>Installation failed</h1><p>The app's handshake address could not be reached: ${escapeHtml((err as Error).message)}</p>`, 502);
-  }
-  if (answer.status !== 200) {
-    return html(`<h1>Installation failed</h1><p>The app answered the handshake with HTTP ${answer.status}.</p><pre>${escapeHtml(answer.text.slice(0, 2000))}</pre>`, 502);
-  }
+  const signed = { [INSTALL_HEADERS.timestamp]: timestamp, [INSTALL_HEADERS.signature]: installCallSignature(SANDBOX_APP.secret, timestamp, body) };
+  const failed = await postHandshake(handshakeUrl, signed, body);
+  if (failed) return html(failed, 502);
   await ctx.update((s) => void (s.app = { installed: true, installedAt: new Date().toISOString(), uninstallUrl }));
 
   const params: Record<string, string> = { [P.shopId]: credentials.shopId, [P.timestamp]: timestamp, [P.language]: "nl" };

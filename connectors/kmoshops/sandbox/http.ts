@@ -12,7 +12,7 @@ export const html = (body: string, status = 200) =>
     headers: { "content-type": "text/html; charset=utf-8" },
   });
 
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export { escapeHtml } from "../../sandbox/kit/html";
 
 export function parseJson(text: string): unknown {
   try {

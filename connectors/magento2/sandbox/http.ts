@@ -1,3 +1,5 @@
+import { escapeHtml } from "../../sandbox/kit/html";
+
 /** Magento's REST error body: {"message": "…%1…", "parameters": […] | {name: value}} (webshop-apis.md §1.12). */
 export function magentoError(status: number, message: string, parameters?: unknown[] | Record<string, unknown>): Response {
   return Response.json(parameters === undefined ? { message } : { message, parameters }, { status });
@@ -10,7 +12,7 @@ export const routeNotFound = () => magentoError(404, "Request does not match any
 export const formText = (fields: Record<string, string>, status = 200) =>
   new Response(new URLSearchParams(fields).toString(), { status, headers: { "content-type": "text/html; charset=UTF-8" } });
 
-export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+export { escapeHtml };
 
 export const html = (title: string, body: string, status = 200) =>
   new Response(
