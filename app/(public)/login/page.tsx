@@ -1,6 +1,6 @@
 import { redirect } from "next/navigation";
 import { currentAccount } from "@/lib/auth/session";
-import { LoginForm } from "./login-form";
+import { LoginForm } from "@/components/login-form";
 
 export const dynamic = "force-dynamic";
 

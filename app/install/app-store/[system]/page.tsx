@@ -5,7 +5,7 @@ import { db } from "@/lib/db/client";
 import { appStoreShopOf, type AppStoreHandshake } from "@/lib/install/app-store-handshake";
 import { readClaimToken } from "@/lib/install/claim-token";
 import { findPendingInstall } from "@/lib/install/pending-installs";
-import { InlineLogin } from "../inline-login";
+import { LoginForm } from "@/components/login-form";
 import { InstallShell, one } from "../install-shell";
 
 export const dynamic = "force-dynamic";
@@ -39,7 +39,7 @@ export default async function AppStoreInstallPage({ params, searchParams }: {
     return (
       <InstallShell title={title} error={error}>
         <p>Webshop <strong>{shop.shopName}</strong> installed our app. Log in with the email address and password from your registration mail to choose the integration it belongs to.</p>
-        <InlineLogin />
+        <LoginForm stay />
       </InstallShell>
     );
   }

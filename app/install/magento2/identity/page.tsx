@@ -3,7 +3,7 @@ import { currentAccount } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { identityPageUrl } from "@/lib/install/magento2-identity";
 import { findPendingInstall } from "@/lib/install/pending-installs";
-import { InlineLogin } from "../../app-store/inline-login";
+import { LoginForm } from "@/components/login-form";
 import { InstallShell, one } from "../../app-store/install-shell";
 
 export const dynamic = "force-dynamic";
@@ -30,7 +30,7 @@ export default async function Magento2IdentityPage({ searchParams }: { searchPar
     return (
       <InstallShell title={TITLE} error={error}>
         <p>Log in with the email address and password from your registration mail to connect the webshop to your integration.</p>
-        <InlineLogin />
+        <LoginForm stay />
       </InstallShell>
     );
   }

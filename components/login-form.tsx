@@ -4,7 +4,11 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 
-export function LoginForm() {
+/**
+ * Email + password login. On the login page it goes on to the dashboard; on an install page
+ * (`stay`, often a popup a shop's handshake opened) it re-renders that page signed in instead.
+ */
+export function LoginForm({ stay = false }: { stay?: boolean }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
@@ -21,7 +25,7 @@ export function LoginForm() {
     });
     setPending(false);
     if (result?.ok && !result.error) {
-      router.push("/dashboard");
+      if (!stay) router.push("/dashboard");
       router.refresh();
     } else {
       setError(result?.error && result.error !== "CredentialsSignin" ? result.error : "Login failed. Check your email address and password.");
@@ -29,7 +33,7 @@ export function LoginForm() {
   }
 
   return (
-    <form onSubmit={onSubmit} className="mt-6 space-y-4">
+    <form onSubmit={onSubmit} className={stay ? "space-y-3" : "mt-6 space-y-4"}>
       <label className="block">
         <span className="text-sm font-medium">Email address</span>
         <input name="email" type="email" autoComplete="username" required
