@@ -106,6 +106,39 @@ export type Booking = {
 
 export type TargetDocumentRef = { id: string; number?: string };
 
+/** One shop payment to book against the document the integration booked earlier. */
+export type PaymentRegistration = {
+  /** Our booking reference of the document (what findInvoiceByReference looks for). */
+  reference: string;
+  /** The booked document in the target: its id and number as createInvoice returned them. */
+  document: TargetDocumentRef;
+  /** The shop's order/invoice number the document was booked under (for descriptions). */
+  salesNumber: string;
+  /** Decimal string; negative for a refund. */
+  amount: string;
+  /** YYYY-MM-DD or an ISO timestamp. */
+  paidAt: string;
+  /** The shop's payment method as it named it. */
+  method?: string;
+  transactionId?: string;
+  /**
+   * The sum of this document's other payments the integration already booked: with the target's
+   * open amount it tells whether this payment is already there (an answer that was lost).
+   */
+  bookedBefore: string;
+  /** Clearing/offset account for this payment's method (the "payments" setting); absent = the target's own setting. */
+  account?: string;
+};
+
+/**
+ * Codes meaning "not yet": the invoice is not in the target (yet), not outstanding, or its open
+ * amount differs. The payment waits and is tried again on the following nights, then lands on Errors.
+ */
+export const PAYMENT_NOT_YET_CODES = ["invoice_not_found", "not_outstanding", "amount_differs"] as const;
+export type PaymentNotYetCode = (typeof PAYMENT_NOT_YET_CODES)[number];
+export const paymentNotYet = (code: PaymentNotYetCode, message: string) => new ConnectorError(code, message, false);
+export const isPaymentNotYet = (code: string): code is PaymentNotYetCode => (PAYMENT_NOT_YET_CODES as readonly string[]).includes(code);
+
 /** Accounting system: every method is one external call (the pipeline wraps each in its own step). */
 export interface TargetConnector {
   system: TargetSystem;
@@ -127,6 +160,12 @@ export interface TargetConnector {
   createProduct(product: { code: string; description: string; vatRate: string; unitPriceExcl: string; vatCode?: string; ledgerAccount?: string }): Promise<string>;
   findInvoiceByReference(reference: string): Promise<TargetDocumentRef | null>;
   createInvoice(booking: Booking): Promise<TargetDocumentRef>;
+  /**
+   * Books one payment against the booked document, once: a retry after a lost answer finds the
+   * payment it made instead of paying twice. Throws `paymentNotYet(…)` when the document is not
+   * there or not open (yet). Absent = the system cannot register payments.
+   */
+  registerPayment?(payment: PaymentRegistration): Promise<TargetDocumentRef & { already?: boolean }>;
 }
 
 /** Webshop: fetching is an external call; eligibility and normalizing are pure (map.ts). */

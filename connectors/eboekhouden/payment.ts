@@ -15,6 +15,8 @@ export type PaymentInput = {
   /** The shop's payment method, e.g. "iDEAL". */
   method?: string;
   transactionId?: string;
+  /** The financial account chosen for this payment's method by the pipeline; absent = the settings' own. */
+  account?: string;
 };
 
 export type PaymentEntry = {
@@ -43,7 +45,7 @@ export function buildPaymentEntry(p: PaymentInput, relationCode: string, setting
     amount: cents(money(p.amount, "payment amount")),
     description: [method, p.salesNumber, transactionId].filter(Boolean).join(" - "),
     entryNumber: transactionId,
-    account: (method && settings.paymentAccounts[method]) || settings.paymentAccount,
+    account: p.account?.trim() || (method && settings.paymentAccounts[method]) || settings.paymentAccount,
     offsetLedger: settings.debtorLedger,
     paymentTerm: PAYMENT_TERM_DAYS,
   };

@@ -1,6 +1,6 @@
 import { money } from "@/lib/domain/money";
 import type { SalesDocument } from "@/lib/domain/sales-document";
-import { ConnectorError, type Booking, type ConnectorContext, type TargetConnector, type TargetDocumentRef } from "../types";
+import { ConnectorError, paymentNotYet, type Booking, type ConnectorContext, type PaymentRegistration, type TargetConnector, type TargetDocumentRef } from "../types";
 import type { BookedSale, Books, InvoiceOptions } from "./books";
 import { booksFor } from "./books-for";
 import { eboekhoudenSettingsSchema, type EboekhoudenSettings } from "./config";
@@ -14,6 +14,7 @@ export type PaymentResult = { id: string; already: boolean };
 export type EboekhoudenTarget = TargetConnector & {
   /** Books a shop payment against its sale, as the manual's payment table says. */
   addPayment(payment: PaymentInput & { relationCode?: string }): Promise<PaymentResult>;
+  registerPayment(payment: PaymentRegistration): Promise<TargetDocumentRef & { already?: boolean }>;
   /** Ends the API session (DELETE /v1/session, CloseSession). */
   close(): Promise<void>;
 };
@@ -84,6 +85,26 @@ export function createEboekhoudenTarget(ctx: ConnectorContext<unknown>, settings
     }
   }
 
+  async function addPayment(payment: PaymentInput & { relationCode?: string }): Promise<PaymentResult> {
+    const entryNumber = payment.transactionId?.trim() || undefined;
+    const booked = await books.findPayments(payment.salesNumber, entryNumber);
+    if (booked.length) return { id: booked[0]!, already: true };
+    const amount = money(payment.amount, "payment amount");
+    const item = await books.outstanding(payment.salesNumber);
+    if (!settings.paymentsWithoutOutstandingItem) {
+      if (!item || item.outstanding.isZero()) {
+        throw paymentNotYet("not_outstanding", `e-Boekhouden shows no outstanding item for sale ${payment.salesNumber}, so the payment is not booked (it may not be booked yet, or already be paid).`);
+      }
+      if (!item.outstanding.eq(amount)) {
+        throw paymentNotYet("amount_differs", `The payment of ${amount.toFixed(2)} does not match the ${item.outstanding.toFixed(2)} outstanding for sale ${payment.salesNumber} in e-Boekhouden, so it is not booked.`);
+      }
+    }
+    const relationCode = item?.relationCode ?? payment.relationCode;
+    if (!relationCode) throw new ConnectorError("debtor_not_found", `No debtor is known for sale ${payment.salesNumber}, so the payment cannot be booked.`, false);
+    const id = await books.addPayment(buildPaymentEntry(payment, relationCode, settings));
+    return { id, already: false };
+  }
+
   return {
     system: "eboekhouden",
 
@@ -145,24 +166,20 @@ export function createEboekhoudenTarget(ctx: ConnectorContext<unknown>, settings
       return settings.bookAs === "invoices" ? bookInvoice(entry) : bookMutation(entry);
     },
 
-    async addPayment(payment) {
-      const entryNumber = payment.transactionId?.trim() || undefined;
-      const booked = await books.findPayments(payment.salesNumber, entryNumber);
-      if (booked.length) return { id: booked[0]!, already: true };
-      const amount = money(payment.amount, "payment amount");
-      const item = await books.outstanding(payment.salesNumber);
-      if (!settings.paymentsWithoutOutstandingItem) {
-        if (!item || item.outstanding.isZero()) {
-          throw new ConnectorError("not_outstanding", `e-Boekhouden shows no outstanding item for sale ${payment.salesNumber}, so the payment is not booked (it may not be booked yet, or already be paid).`, false);
-        }
-        if (!item.outstanding.eq(amount)) {
-          throw new ConnectorError("amount_mismatch", `The payment of ${amount.toFixed(2)} does not match the ${item.outstanding.toFixed(2)} outstanding for sale ${payment.salesNumber} in e-Boekhouden, so it is not booked.`, false);
-        }
+    addPayment,
+
+    /**
+     * The manual's "Creating payment transactions": against the outstanding item of the sale,
+     * booked under the sales number the sale carries (the document's target number). A payment
+     * already booked on that number with this transaction id is found, never booked twice.
+     */
+    async registerPayment(p) {
+      if (money(p.amount, "payment amount").isNegative()) {
+        throw new ConnectorError("refund_not_supported", `This is a refund of ${p.amount} on ${p.salesNumber}. e-Boekhouden books payments received against an outstanding sale; book the refund by hand in e-Boekhouden (as a payment sent).`, false);
       }
-      const relationCode = item?.relationCode ?? payment.relationCode;
-      if (!relationCode) throw new ConnectorError("debtor_not_found", `No debtor is known for sale ${payment.salesNumber}, so the payment cannot be booked.`, false);
-      const id = await books.addPayment(buildPaymentEntry(payment, relationCode, settings));
-      return { id, already: false };
+      const salesNumber = p.document.number ?? p.salesNumber;
+      const paid = await addPayment({ salesNumber, amount: p.amount, paidAt: p.paidAt, method: p.method, transactionId: p.transactionId, account: p.account });
+      return { id: paid.id, number: salesNumber, already: paid.already };
     },
 
     close: () => books.close(),

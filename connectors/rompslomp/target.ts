@@ -1,16 +1,18 @@
-import { ConnectorError, type Booking, type ConnectorContext, type TargetConnector, type TargetDocumentRef } from "../types";
+import { money } from "@/lib/domain/money";
+import { ConnectorError, paymentNotYet, type Booking, type ConnectorContext, type PaymentRegistration, type TargetConnector, type TargetDocumentRef } from "../types";
 import { rompslompSettingsSchema, type RompslompSettings } from "./config";
 import { cleanProductCode, contactPayload, paymentPayload, productPayload, salesInvoicePayload, type ProductInput } from "./map";
 import type { SalesInvoice } from "./schemas";
 import { createSession, type RompslompAuthOptions } from "./session";
 
-export type RompslompInvoice = TargetDocumentRef & { status: string; paymentStatus?: string; openAmount?: string };
+export type RompslompInvoice = TargetDocumentRef & { status: string; paymentStatus?: string; openAmount?: string; total?: string };
 
 export type RompslompTarget = TargetConnector & {
   /** The invoice booked under our reference, with what payments need to know (for booking payments). */
   findInvoice(reference: string): Promise<RompslompInvoice | null>;
   /** Adds a payment to a booked invoice, on the configured clearing account. */
-  addPayment(invoiceId: string, payment: { amount: string; paidAt: string; number: string; transactionId?: string }): Promise<RompslompInvoice>;
+  addPayment(invoiceId: string, payment: { amount: string; paidAt: string; number: string; transactionId?: string; accountId?: string }): Promise<RompslompInvoice>;
+  registerPayment(payment: PaymentRegistration): Promise<TargetDocumentRef & { already?: boolean }>;
 };
 
 const sameText = (a: string | undefined, b: string) => (a ?? "").trim().toLowerCase() === b.trim().toLowerCase();
@@ -21,6 +23,7 @@ const toRef = (invoice: SalesInvoice): RompslompInvoice => ({
   status: invoice.status,
   paymentStatus: invoice.payment_status,
   openAmount: invoice.open_amount,
+  total: invoice.price_with_vat,
 });
 
 function parseSettings(value: unknown): RompslompSettings {
@@ -44,6 +47,13 @@ export function createRompslompTarget(ctx: ConnectorContext<unknown>, settingsIn
     const found = await session.authorized((c) => c.findSalesInvoicesByReference(cid, reference));
     const invoice = found.find((i) => i.api_reference === reference);
     return invoice ? toRef(invoice) : null;
+  };
+
+  const addPayment: RompslompTarget["addPayment"] = async (invoiceId, payment) => {
+    const accountId = payment.accountId ?? settings.paymentClearingAccountId;
+    if (!accountId) throw new ConnectorError("payment_account_missing", "No clearing account is set for payments in Rompslomp. Choose one on the Configuration tab (Payments), then click Process.", false);
+    const invoice = await session.authorized((c) => c.addSalesInvoicePayment(cid, invoiceId, paymentPayload({ ...payment, accountId })));
+    return toRef(invoice);
   };
 
   return {
@@ -98,11 +108,25 @@ export function createRompslompTarget(ctx: ConnectorContext<unknown>, settingsIn
 
     findInvoice,
 
-    async addPayment(invoiceId, payment) {
-      const invoice = await session.authorized((c) =>
-        c.addSalesInvoicePayment(cid, invoiceId, paymentPayload({ ...payment, accountId: settings.paymentClearingAccountId })),
-      );
-      return toRef(invoice);
+    addPayment,
+
+    /**
+     * The manual's "Process payments": find the unpaid invoice by our reference and add the
+     * payment. Rompslomp lists no payments per invoice, so what is paid already (total − open) is
+     * compared with what we booked before: equal to that plus this payment = added by an attempt
+     * whose answer was lost.
+     */
+    async registerPayment(p) {
+      const invoice = await findInvoice(p.reference);
+      if (!invoice) throw paymentNotYet("invoice_not_found", `Rompslomp has no invoice for ${p.salesNumber} (reference ${p.reference}) yet, so the payment cannot be added to it.`);
+      const ref = { id: invoice.id, ...(invoice.number ? { number: invoice.number } : {}) };
+      const amount = money(p.amount, "payment amount");
+      const open = money(invoice.openAmount ?? "0", "open amount");
+      const paid = money(invoice.total ?? "0", "invoice total").minus(open);
+      if (!amount.isZero() && paid.eq(money(p.bookedBefore, "booked before").plus(amount))) return { ...ref, already: true };
+      if (open.isZero()) throw paymentNotYet("not_outstanding", `Rompslomp invoice ${invoice.number ?? invoice.id} (${p.salesNumber}) is already paid in full, so the payment of ${amount.toFixed(2)} is not added.`);
+      await addPayment(invoice.id, { amount: p.amount, paidAt: p.paidAt, number: p.salesNumber, transactionId: p.transactionId, accountId: p.account });
+      return ref;
     },
   };
 }

@@ -1,8 +1,10 @@
 import { processDocument } from "./process-document";
 import { pollDue } from "./poll-due";
+import { processPayment } from "./process-payment";
 import { recheckOpen } from "./recheck-open";
+import { recheckPayments } from "./recheck-payments";
 import { recheckShops } from "./recheck-shops";
 import { syncIntegration } from "./sync-integration";
 
 /** Every function the app serves at /api/inngest. */
-export const functions = [syncIntegration, processDocument, recheckOpen, pollDue, recheckShops];
+export const functions = [syncIntegration, processDocument, processPayment, recheckOpen, recheckPayments, pollDue, recheckShops];

@@ -51,6 +51,8 @@ async function process(sourceId: string) {
   const { result } = await new InngestTestEngine({
     function: processDocument,
     events: [{ name: "document/process.requested", data: { documentId, integrationId } }],
+    // Payments are on for this demo: sending their events to Inngest is stood in for here.
+    steps: [{ id: "send-payments", handler: () => ({ ids: [] }) }],
   }).execute();
   return { documentId, result: result as { status: string; code?: string }, document: await t.db.document.findUniqueOrThrow({ where: { id: documentId } }) };
 }

@@ -12,10 +12,13 @@ import { checkCustomerVatNumber, notRegisteredMessage, viesBaseUrl } from "@/lib
 import { classify } from "@/lib/domain/classify";
 import { env } from "@/lib/config/env";
 import { productFor } from "@/lib/pipeline/product-codes";
+import { paymentsSettingOf } from "@/lib/pipeline/payments-setting";
+import { recordPayments } from "@/lib/pipeline/record-payments";
+import type { SourceDocument } from "@/connectors/types";
 import type { CostAccounts } from "@/lib/domain/vat-grid";
 import { targetSetups } from "@/connectors/registry";
 import { inngest } from "../client";
-import { documentProcessRequested } from "../events";
+import { documentProcessRequested, paymentReceived } from "../events";
 
 /**
  * Books one recorded document: fetch from the shop → eligibility → normalize + pre-check →
@@ -64,6 +67,21 @@ export const processDocument = inngest.createFunction(
       return fail(toFailure(err)); // unsupported system or invalid settings: no retry can help
     }
     const { source, target } = connectors;
+
+    /** Payments follow their document once it is booked (when the integration books payments). */
+    const followPayments = async (raw: SourceDocument) => {
+      if (!paymentsSettingOf(integration.settings.payments).enabled || !source.payments) return 0;
+      const payments = source.payments.bind(source);
+      let found;
+      try {
+        found = payments(raw);
+      } catch {
+        return 0; // the document is booked; a payment the shop's data does not give is left to the merchant
+      }
+      const pending = await step.run("record-payments", () => recordPayments(db(), integrationId, documentId, found));
+      if (pending.length) await step.sendEvent("send-payments", pending.map((paymentId) => paymentReceived.create({ paymentId, integrationId })));
+      return pending.length;
+    };
 
     const doc = await step.run("start", async () => {
       const row = await db().document.findUniqueOrThrow({ where: { id: documentId }, select: { kind: true, sourceId: true, status: true } });
@@ -125,7 +143,8 @@ export const processDocument = inngest.createFunction(
     if (!existing.ok) return fail(existing.failure, "target");
     if (existing.value) {
       await step.run("mark-booked-existing", () => markBooked(db(), documentId, existing.value!).then(() => null));
-      return { status: "booked", invoice: existing.value, found: true };
+      const payments = await followPayments(raw);
+      return { status: "booked", invoice: existing.value, found: true, payments };
     }
 
     // Debtor: the payment method's fixed debtor, else the one linked to this email, else found or created.
@@ -189,6 +208,7 @@ export const processDocument = inngest.createFunction(
     );
     if (!invoice.ok) return fail(invoice.failure, "target");
     await step.run("mark-booked", () => markBooked(db(), documentId, invoice.value).then(() => null));
-    return { status: "booked", invoice: invoice.value };
+    const payments = await followPayments(raw);
+    return { status: "booked", invoice: invoice.value, payments };
   },
 );

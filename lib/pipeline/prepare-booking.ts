@@ -23,6 +23,9 @@ export type BookingConfig = {
   usesVatGrid?: boolean;
 };
 
+/** Our idempotency reference of a document in the target; payments find their invoice by it too. */
+export const bookingReference = (licenseKey: string, kind: string, sourceId: string) => `${licenseKey}-${kind}-${sourceId}`;
+
 const defaultArithmetic: TargetArithmetic = { vat: "line", basis: "excl" };
 
 /**
@@ -44,7 +47,7 @@ export function prepareBooking(source: SourceConnector, raw: SourceDocument, con
   return {
     document,
     lines: booked,
-    reference: `${config.licenseKey}-${raw.kind}-${raw.sourceId}`,
+    reference: bookingReference(config.licenseKey, raw.kind, raw.sourceId),
     description: document.creditFactor === -1 ? `Credit ${number}` : number,
     dueDate: addDays(document.date, config.dueDays ?? 14),
   };

@@ -9,6 +9,7 @@ const tabs = [
   ["report", "Report"],
   ["errors", "Errors"],
   ["open", "Open"],
+  ["payments", "Payments"],
   ["configuration", "Configuration"],
 ] as const;
 

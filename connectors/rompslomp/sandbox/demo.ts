@@ -19,7 +19,7 @@ export function rompslompDemoTarget(tenant: string) {
   );
   return {
     credentials: { accessToken: "", refreshToken: sandboxDemoRefreshToken(tenant), expiresAt: new Date(0).toISOString() },
-    settings: { companyId: id(SANDBOX_COMPANY_ID), templateId: id(sandboxTemplateIds.webshop), descriptionSource: "order-number" },
+    settings: { companyId: id(SANDBOX_COMPANY_ID), templateId: id(sandboxTemplateIds.webshop), descriptionSource: "order-number", paymentClearingAccountId: id(a.clearingIdeal) },
     vatGrid: [
       ...grid,
       { region: "ICP", rate: "0", vatCode: id(v.zero), revenueAccount: id(a.revenueIcp) },

@@ -5,6 +5,8 @@ import { findIntegration, listDocuments, type DocumentTab, type Period } from "@
 import { db } from "@/lib/db/client";
 import { StatusDot } from "@/components/status-dot";
 import { DocumentActions } from "../document-actions";
+import { PaymentsTable } from "../payments-table";
+import { listPayments } from "@/lib/dashboard/payments";
 
 const emptyText: Record<DocumentTab, string> = {
   report: "Nothing booked in this period.",
@@ -47,9 +49,17 @@ export default async function TabPage({ params, searchParams }: {
       </section>
     );
   }
+  if (tab === "payments") {
+    const payments = await listPayments(db(), accountId, integrationId);
+    return payments.length === 0
+      ? <p className="text-slate-600">No payments yet. Payments are booked against their invoice once it is booked (when payments are switched on for this integration).</p>
+      : <PaymentsTable integrationId={integrationId} payments={payments} label="payments" />;
+  }
   if (tab !== "report" && tab !== "errors" && tab !== "open") notFound();
 
   const documents = await listDocuments(db(), accountId, integrationId, tab, periodFrom(search));
+  // Payments that could not be booked belong on Errors too, with their reason and Process.
+  const failedPayments = tab === "errors" ? await listPayments(db(), accountId, integrationId, { statuses: ["error"] }) : [];
   return (
     <>
       <form className="mb-4 flex items-end gap-3 text-sm" aria-label="Search by period">
@@ -92,6 +102,12 @@ export default async function TabPage({ params, searchParams }: {
             ))}
           </tbody>
         </table>
+      )}
+      {failedPayments.length > 0 && (
+        <section className="mt-8" aria-label="Payments with errors">
+          <h2 className="mb-2 text-lg font-semibold">Payments</h2>
+          <PaymentsTable integrationId={integrationId} payments={failedPayments} label="payment errors" />
+        </section>
       )}
     </>
   );

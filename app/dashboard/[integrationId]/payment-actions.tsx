@@ -1,0 +1,23 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+
+/** Process (blue) for one payment that waits or failed: tries to book it against its invoice now. */
+export function PaymentActions({ integrationId, paymentId }: { integrationId: string; paymentId: string }) {
+  const router = useRouter();
+  const [note, setNote] = useState<string | null>(null);
+
+  async function process() {
+    const res = await fetch(`/api/integrations/${integrationId}/payments/${paymentId}/process`, { method: "POST" });
+    setNote(res.ok ? "Queued: it is being processed again." : ((await res.json()).message as string));
+    router.refresh();
+  }
+
+  return (
+    <span className="inline-flex items-center gap-2">
+      <button type="button" onClick={process} className="rounded bg-blue-600 px-2 py-1 text-xs font-medium text-white hover:bg-blue-500">Process</button>
+      {note && <span role="status" className="text-xs text-slate-600">{note}</span>}
+    </span>
+  );
+}
