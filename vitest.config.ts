@@ -5,8 +5,11 @@ import { defineConfig } from "vitest/config";
 
 const alias = { "@": path.resolve(import.meta.dirname) };
 
-// Tests never touch the developer's .data: their own key, secret and data directory.
+// Tests never touch the developer's .data: their own key, secret and data directory. They run in
+// sandbox mode whatever the database (CI's PostgreSQL pass would otherwise switch it off), since
+// they exercise the product against its sandboxes.
 const env = {
+  SANDBOX: "1",
   ENCRYPTION_KEY: randomBytes(32).toString("base64"),
   NEXTAUTH_SECRET: randomBytes(32).toString("base64"),
   DATA_DIR: path.join(os.tmpdir(), `boekkoppeling-test-${process.pid}`),
