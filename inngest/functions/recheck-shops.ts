@@ -4,7 +4,7 @@ import { loadIntegration } from "@/lib/integrations/load-integration";
 import { attempt } from "@/lib/pipeline/attempt";
 import { callRecorder } from "@/lib/pipeline/call-recorder";
 import { connectorsFor } from "@/lib/pipeline/connectors-for";
-import { receiveDocument } from "@/lib/pipeline/receive-document";
+import { receiveNotices } from "@/lib/pipeline/receive-document";
 import { inngest } from "../client";
 import { documentProcessRequested } from "../events";
 
@@ -37,12 +37,7 @@ export async function recheckIntegration(integrationId: string): Promise<string[
   try {
     const found = await attempt(() => source.recheckWindow!());
     if (!found.ok) return [];
-    const ids: string[] = [];
-    for (const notice of found.value) {
-      const { documentId, process } = await receiveDocument(db(), { integrationId, ...notice });
-      if (process) ids.push(documentId);
-    }
-    return ids;
+    return await receiveNotices(db(), integrationId, found.value);
   } finally {
     await calls.save(db(), integrationId);
   }

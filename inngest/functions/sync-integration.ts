@@ -5,7 +5,7 @@ import { attempt } from "@/lib/pipeline/attempt";
 import { callRecorder } from "@/lib/pipeline/call-recorder";
 import { recordConnectionHealth } from "@/lib/pipeline/connection-health";
 import { connectorsFor } from "@/lib/pipeline/connectors-for";
-import { receiveDocument } from "@/lib/pipeline/receive-document";
+import { receiveNotices } from "@/lib/pipeline/receive-document";
 import { startDateOf } from "@/lib/pipeline/start-date";
 import { inngest } from "../client";
 import { documentProcessRequested, integrationSyncRequested } from "../events";
@@ -58,11 +58,7 @@ export const syncIntegration = inngest.createFunction(
               await recordConnectionHealth(db(), integration.id, "source", result.failure);
               return { failure: result.failure };
             }
-            const toProcess: string[] = [];
-            for (const notice of result.value.notices) {
-              const { documentId, process } = await receiveDocument(db(), { integrationId: integration.id, ...notice });
-              if (process) toProcess.push(documentId);
-            }
+            const toProcess = await receiveNotices(db(), integration.id, result.value.notices);
             // The cursor moves only after every notice of the batch is recorded: a crash re-reads the batch, never skips it.
             await db().integration.update({ where: { id: integration.id }, data: { syncCursor: result.value.cursor } });
             return { toProcess, found: result.value.notices.length, more: result.value.more };

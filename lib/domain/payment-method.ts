@@ -11,6 +11,12 @@ import { paymentMethodClassSchema, type PaymentMethodClass } from "./sales-docum
 /** The manuals' cleanUp: capitals and hyphens are ignored when comparing payment method names. */
 export const cleanUp = (name: string) => name.toLowerCase().replace(/-/g, "").trim();
 
+/**
+ * The key a merchant's configured method name is matched by (fixed debtors, payment accounts):
+ * cleanUp, and spaces and underscores ignored too, so "Bank transfer" finds "bank_transfer".
+ */
+export const methodKey = (name: string) => cleanUp(name).replace(/[\s_]/g, "");
+
 /** A shop's keyword rules: how a name is written out for matching (one or more texts), and the tests in order. */
 export type KeywordRules = {
   texts: (name: string) => string[];

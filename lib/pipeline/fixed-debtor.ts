@@ -1,6 +1,5 @@
 import type { SalesDocument } from "../domain/sales-document";
-
-const cleanUp = (name: string) => name.toLowerCase().replace(/[-\s_]/g, "");
+import { methodKey } from "../domain/payment-method";
 
 /**
  * The fixed debtor configured for the document's payment method, if any. Never for ICP: an ICP
@@ -8,9 +7,9 @@ const cleanUp = (name: string) => name.toLowerCase().replace(/[-\s_]/g, "");
  */
 export function fixedDebtorFor(doc: SalesDocument, mappings: { method: string; fixedDebtor: string | null }[]): string | undefined {
   if (doc.icp) return undefined;
-  const raw = doc.paymentMethod.raw ? cleanUp(doc.paymentMethod.raw) : undefined;
+  const raw = doc.paymentMethod.raw ? methodKey(doc.paymentMethod.raw) : undefined;
   const hit =
-    mappings.find((m) => raw && cleanUp(m.method) === raw && m.fixedDebtor) ??
-    mappings.find((m) => cleanUp(m.method) === doc.paymentMethod.classification && m.fixedDebtor);
+    mappings.find((m) => raw && methodKey(m.method) === raw && m.fixedDebtor) ??
+    mappings.find((m) => methodKey(m.method) === doc.paymentMethod.classification && m.fixedDebtor);
   return hit?.fixedDebtor ?? undefined;
 }

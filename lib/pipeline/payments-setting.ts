@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { methodKey } from "../domain/payment-method";
 
 /**
  * The integration setting "payments": the manuals' paid option as a switch, plus the clearing
@@ -18,11 +19,9 @@ export function paymentsSettingOf(value: unknown): PaymentsSetting {
   return parsed.success ? parsed.data : { enabled: false, accounts: {} };
 }
 
-/** The manuals' cleanUp: capitals, hyphens and spaces do not matter when comparing method names. */
-const cleanUp = (name: string) => name.toLowerCase().replace(/[-\s_]/g, "");
 
 /** The account for a payment: its raw method name first, then its class, then `default`. */
 export function paymentAccountFor(setting: PaymentsSetting, method: string | undefined, classification: string | undefined): string | undefined {
-  const byKey = new Map(Object.entries(setting.accounts).map(([k, v]) => [cleanUp(k), v]));
-  return (method ? byKey.get(cleanUp(method)) : undefined) ?? (classification ? byKey.get(cleanUp(classification)) : undefined) ?? byKey.get("default");
+  const byKey = new Map(Object.entries(setting.accounts).map(([k, v]) => [methodKey(k), v]));
+  return (method ? byKey.get(methodKey(method)) : undefined) ?? (classification ? byKey.get(methodKey(classification)) : undefined) ?? byKey.get("default");
 }

@@ -16,3 +16,13 @@ export async function receiveDocument(db: Db, input: { integrationId: string; ki
   });
   return { documentId: row.id, process: row.status !== "booked" };
 }
+
+/** Records every document a webhook, poll or re-check announced; returns the ids to (re)process. */
+export async function receiveNotices(db: Db, integrationId: string, notices: { kind: DocumentKind; sourceId: string }[]): Promise<string[]> {
+  const toProcess: string[] = [];
+  for (const notice of notices) {
+    const { documentId, process } = await receiveDocument(db, { integrationId, ...notice });
+    if (process) toProcess.push(documentId);
+  }
+  return toProcess;
+}

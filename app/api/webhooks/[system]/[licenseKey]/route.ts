@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { ConnectorError, type SourceSystem } from "@/connectors/types";
 import { db } from "@/lib/db/client";
 import { openCredentials } from "@/lib/crypto/secrets";
-import { receiveDocument } from "@/lib/pipeline/receive-document";
+import { receiveNotices } from "@/lib/pipeline/receive-document";
 import { webhookReceivers } from "@/connectors/registry";
 import { inngest } from "@/inngest/client";
 import { documentProcessRequested } from "@/inngest/events";
@@ -35,11 +35,7 @@ export async function POST(req: Request, { params }: Ctx) {
     throw err;
   }
 
-  const queued: string[] = [];
-  for (const notice of notices) {
-    const { documentId, process } = await receiveDocument(db(), { integrationId: integration.id, ...notice });
-    if (process) queued.push(documentId);
-  }
+  const queued = await receiveNotices(db(), integration.id, notices);
   if (queued.length && integration.status === "active") {
     await inngest.send(queued.map((documentId) => documentProcessRequested.create({ documentId, integrationId: integration.id })));
   }
