@@ -12,6 +12,7 @@ import { checkCustomerVatNumber, notRegisteredMessage, viesBaseUrl } from "@/lib
 import { classify } from "@/lib/domain/classify";
 import { env } from "@/lib/config/env";
 import { productFor } from "@/lib/pipeline/product-codes";
+import { bookingSettingOf } from "@/lib/pipeline/booking-setting";
 import { paymentsSettingOf } from "@/lib/pipeline/payments-setting";
 import { recordPayments } from "@/lib/pipeline/record-payments";
 import type { SourceDocument } from "@/connectors/types";
@@ -101,6 +102,7 @@ export const processDocument = inngest.createFunction(
       return { status: "open", reason: eligibility.reason };
     }
 
+    const booking = bookingSettingOf(integration.settings.booking);
     let prepared;
     try {
       prepared = prepareBooking(source, raw, {
@@ -109,7 +111,7 @@ export const processDocument = inngest.createFunction(
         costAccounts: integration.settings.costAccounts as CostAccounts | undefined,
         descriptionSource: (integration.settings.target as { descriptionSource?: "order-number" | "invoice-number" } | undefined)?.descriptionSource,
         arithmetic: target.arithmetic,
-        roundingLine: (integration.settings.booking as { roundingLine?: boolean } | undefined)?.roundingLine,
+        roundingLine: booking.roundingLine,
         usesVatGrid: targetSetups[target.system]?.usesVatGrid,
       });
     } catch (err) {
@@ -128,23 +130,22 @@ export const processDocument = inngest.createFunction(
       return null;
     });
 
-    // ICP: 0% VAT stands on the customer's VAT number. VIES must know it; its answer is kept as proof.
-    const booking = (integration.settings.booking ?? {}) as { viesCheck?: boolean; requesterVatNumber?: string };
-    if (classify(document).vatClass === "icp" && booking.viesCheck !== false) {
-      const baseUrl = viesBaseUrl(integration.source.baseUrl, integration.licenseKey, env().VIES_BASE_URL);
-      const checked = await external("check-vat-number", () => checkCustomerVatNumber(document, { baseUrl, requesterVatNumber: booking.requesterVatNumber, onCall: calls.onCall }));
-      if (!checked.ok) return fail(checked.failure);
-      const check = checked.value;
-      await step.run("store-vat-check", () => db().document.update({ where: { id: documentId }, data: { vatCheck: check } }).then(() => null));
-      if (check.status !== "valid") return fail({ code: "vat_number_not_registered", message: notRegisteredMessage(document, check) });
-    }
-
     const existing = await external("find-existing-invoice", () => target.findInvoiceByReference(prepared.reference));
     if (!existing.ok) return fail(existing.failure, "target");
     if (existing.value) {
       await step.run("mark-booked-existing", () => markBooked(db(), documentId, existing.value!).then(() => null));
       const payments = await followPayments(raw);
       return { status: "booked", invoice: existing.value, found: true, payments };
+    }
+
+    // ICP: 0% VAT stands on the customer's VAT number. VIES must know it; its answer is kept as proof.
+    if (classify(document).vatClass === "icp" && booking.viesCheck) {
+      const baseUrl = viesBaseUrl(integration.source.baseUrl, integration.licenseKey, env().VIES_BASE_URL);
+      const checked = await external("check-vat-number", () => checkCustomerVatNumber(document, { baseUrl, requesterVatNumber: booking.requesterVatNumber, onCall: calls.onCall }));
+      if (!checked.ok) return fail(checked.failure);
+      const check = checked.value;
+      await step.run("store-vat-check", () => db().document.update({ where: { id: documentId }, data: { vatCheck: check } }).then(() => null));
+      if (check.status !== "valid") return fail({ code: "vat_number_not_registered", message: notRegisteredMessage(document, check) });
     }
 
     // Debtor: the payment method's fixed debtor, else the one linked to this email, else found or created.

@@ -79,15 +79,15 @@ export function differences(source: RateTotals[], target: RateTotals[]) {
  * Anything else is a BookingError that says what the shop charged and what would be booked.
  */
 export function reconcile<T extends SalesLine>(lines: T[], arithmetic: TargetArithmetic, options: Options): T[] {
-  const source = totalsPerRate(lines);
-  if (!differences(source, targetTotals(lines, arithmetic)).length) return lines;
   let result = lines;
-  for (const want of source) {
-    const got = targetTotals(result, arithmetic).find((t) => t.rate === want.rate)!;
+  let booked = targetTotals(lines, arithmetic);
+  for (const want of totalsPerRate(lines)) {
+    const got = booked.find((t) => t.rate === want.rate)!;
     if (got.vat.eq(want.vat) && got.incl.eq(want.incl)) continue;
     const fixed = arithmetic.vat === "line" ? fixRate(result, want, arithmetic, options) : null;
     if (!fixed) throw cannotReproduce(want, got, arithmetic);
     result = fixed;
+    booked = targetTotals(result, arithmetic);
   }
   return result;
 }

@@ -19,7 +19,6 @@ export function paymentsSettingOf(value: unknown): PaymentsSetting {
   return parsed.success ? parsed.data : { enabled: false, accounts: {} };
 }
 
-
 /** The account for a payment: its raw method name first, then its class, then `default`. */
 export function paymentAccountFor(setting: PaymentsSetting, method: string | undefined, classification: string | undefined): string | undefined {
   const byKey = new Map(Object.entries(setting.accounts).map(([k, v]) => [methodKey(k), v]));
