@@ -1,12 +1,12 @@
 import { cents, D, money, sum, type Dec } from "@/lib/domain/money";
 import type { Json } from "./state";
+import { jsonNumber } from "../../sandbox/kit/json-number";
 
 /**
  * Fills in the amounts a real shop computes, for admin payloads that leave them out: row prices
  * and totals, total_price and total_tax. Arithmetic is Decimal; results become JSON numbers only
  * because that is how CCV sends amounts (webshop-apis.md §2.6).
  */
-export const jsonAmount = (value: Dec): number => Number(value.toDecimalPlaces(2).toFixed(2));
 
 const isSet = (v: unknown) => v !== undefined && v !== null && v !== "";
 const rateOf = (v: unknown) => {
@@ -26,13 +26,13 @@ export function completeRow(row: Json): Json {
     tax: 21,
     ...row,
     count,
-    price: jsonAmount(price ?? before),
-    discount: jsonAmount(discount ?? before.minus(selling)),
-    selling_price: jsonAmount(selling),
-    price_without_discount: jsonAmount(before),
-    price_with_attributes: isSet(row.price_with_attributes) ? row.price_with_attributes : jsonAmount(selling),
-    price_without_discount_with_attributes: isSet(row.price_without_discount_with_attributes) ? row.price_without_discount_with_attributes : jsonAmount(before),
-    total_price: isSet(row.total_price) ? row.total_price : jsonAmount(selling.times(money(count as number))),
+    price: jsonNumber(price ?? before, 2),
+    discount: jsonNumber(discount ?? before.minus(selling), 2),
+    selling_price: jsonNumber(selling, 2),
+    price_without_discount: jsonNumber(before, 2),
+    price_with_attributes: isSet(row.price_with_attributes) ? row.price_with_attributes : jsonNumber(selling, 2),
+    price_without_discount_with_attributes: isSet(row.price_without_discount_with_attributes) ? row.price_without_discount_with_attributes : jsonNumber(before, 2),
+    total_price: isSet(row.total_price) ? row.total_price : jsonNumber(selling.times(money(count as number)), 2),
   };
 }
 
@@ -66,8 +66,8 @@ export function completeTotals(doc: Json, rows: Json[], opts: { rowsIncl: boolea
   const rowsTotal = sum(rows.map(gross));
   return {
     ...doc,
-    total_orderrow_price: isSet(doc.total_orderrow_price) ? doc.total_orderrow_price : jsonAmount(rowsTotal),
-    total_tax: isSet(doc.total_tax) ? doc.total_tax : jsonAmount(vat),
-    total_price: isSet(doc.total_price) ? doc.total_price : jsonAmount(taxesIncluded ? excl.plus(vat) : excl),
+    total_orderrow_price: isSet(doc.total_orderrow_price) ? doc.total_orderrow_price : jsonNumber(rowsTotal, 2),
+    total_tax: isSet(doc.total_tax) ? doc.total_tax : jsonNumber(vat, 2),
+    total_price: isSet(doc.total_price) ? doc.total_price : jsonNumber(taxesIncluded ? excl.plus(vat) : excl, 2),
   };
 }

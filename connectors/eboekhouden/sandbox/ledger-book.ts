@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import { D } from "@/lib/domain/money";
 import { vatCodeInfo } from "../vat-codes";
 import { newId, type EboekhoudenState, type InvoiceItemJson, type InvoiceJson, type MutationJson, type MutationRowJson, type ProductJson, type RelationJson } from "./state";
+import { jsonNumber } from "../../sandbox/kit/json-number";
 
 /**
  * The administration's bookkeeping, shared by both simulated APIs: validation with e-Boekhouden's
@@ -15,8 +16,7 @@ const fail = (code: string, message: string, propertyName?: string, status = 400
 
 export const round2 = (d: Decimal) => d.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
 /** A value as the API's JSON number (the real API answers numbers; we compute in Decimal and only format here). */
-const jsonNumber = (d: Decimal) => Number(d.toFixed());
-export const num = (d: Decimal) => jsonNumber(round2(d));
+export const num = (d: Decimal) => jsonNumber(d, 2);
 export const dec = (n: number | null | undefined) => new D(String(n ?? 0));
 const same = (a: string | null | undefined, b: string) => (a ?? "").trim().toLowerCase() === b.trim().toLowerCase();
 export const isIsoDate = (v: unknown): v is string => typeof v === "string" && /^\d{4}-\d{2}-\d{2}$/.test(v) && new Date(`${v}T00:00:00Z`).toISOString().startsWith(v);

@@ -3,6 +3,7 @@ import { D } from "@/lib/domain/money";
 import { referenceParam, type Built } from "./client-build";
 import { addDays, boolParam, decimalParam, isIsoDate, money2, round2, stringParam, today, unknownFields } from "./http";
 import type { ClientJson, FactuursturenState, HistoryJson, InvoiceJson, InvoiceLineJson, Reference, StoredDraftJson, TaxSumJson } from "./state";
+import { jsonNumber } from "../../sandbox/kit/json-number";
 
 const INVOICE_FIELDS = [
   "clientnr", "action", "sendmethod", "savename", "overwrite_if_exist", "convert_prices_to_euro", "alreadypaid", "alreadypaidmethod",
@@ -66,7 +67,7 @@ export function totals(lines: Line[], taxType: "intax" | "extax", shifted: boole
     const rate = shifted ? new D(0) : g.rate;
     const tax = taxType === "intax" ? round2(g.sum.times(rate).div(rate.plus(100))) : round2(g.sum.times(rate).div(100));
     const excl = taxType === "intax" ? g.sum.minus(tax) : g.sum;
-    taxes[`tax${i + 1}`] = { rate: Number(g.rate.toFixed()), sum: money2(tax), sum_of: money2(excl) };
+    taxes[`tax${i + 1}`] = { rate: jsonNumber(g.rate), sum: money2(tax), sum_of: money2(excl) };
     incl = incl.plus(excl).plus(tax);
     vat = vat.plus(tax);
   });
@@ -76,8 +77,8 @@ export function totals(lines: Line[], taxType: "intax" | "extax", shifted: boole
 const lineJson = (lines: Line[]): Record<string, InvoiceLineJson> =>
   Object.fromEntries(
     lines.map((l, i) => [`line${i + 1}`, {
-      amount: Number(l.amount.toFixed()), amount_desc: l.amountDesc, description: l.description, tax_rate: Number(l.rate.toFixed()),
-      price: Number(l.price.toFixed()), discount_pct: Number(l.discountPct.toFixed()), linetotal: Number(l.total.toFixed(2)),
+      amount: jsonNumber(l.amount), amount_desc: l.amountDesc, description: l.description, tax_rate: jsonNumber(l.rate),
+      price: jsonNumber(l.price), discount_pct: jsonNumber(l.discountPct), linetotal: jsonNumber(l.total, 2),
     }]),
   );
 

@@ -1,8 +1,9 @@
 import type { Dialect } from "./documents";
+import { jsonNumber } from "../../sandbox/kit/json-number";
 
 /** Magento 2's JSON for the document store: numbers, discount_tax_compensation, `items` everywhere. */
 export const magento2Dialect: Dialect = {
-  amount: (value) => Number(value.toFixed(4)),
+  amount: (value) => jsonNumber(value, 4),
   compensation: "base_discount_tax_compensation_amount",
   shippingCompensation: "base_shipping_discount_tax_compensation_amnt",
   rowsKey: () => "items",
