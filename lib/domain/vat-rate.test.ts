@@ -46,6 +46,11 @@ describe("snapLineRates", () => {
     expect(lines.map((l) => l.vatRate)).toEqual(["21", "9"]);
   });
 
+  it("does not keep a shop's default rate on a free item (Magento's 21% when excl. is 0)", () => {
+    const lines = [testLine("9", "10.00", "0.90"), testLine("21", "0.00", "0.00", { description: "Free sample" })];
+    expect(snapLineRates(lines, nl, new D(21)).map((l) => l.vatRate)).toEqual(["9", "9"]);
+  });
+
   it("gives a free item the rate of the other product lines, else the standard rate", () => {
     const free = testLine("0", "0.00", "0.00", { description: "Free sample" });
     const zeroNotConfigured = [new D(9), new D(21)];

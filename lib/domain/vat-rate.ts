@@ -55,8 +55,8 @@ const isFree = (line: SalesLine) => money(line.totalExcl).isZero() && money(line
 
 /**
  * Every line's rate made one of `candidates` (the configured rates of the document's VAT region).
- * A line whose stated rate is configured keeps it. A free line (no amount) takes the rate the
- * other product lines share, else `standardRate`: never a blind 21%.
+ * A paid line whose stated rate is configured keeps it. A free line (no amount) takes the rate
+ * the paid product lines share, else `standardRate`: never a blind 21%.
  */
 export function snapLineRates(lines: SalesLine[], candidates: Decimal[], standardRate: Decimal | undefined): SalesLine[] {
   const configured = (rate: Decimal) => candidates.some((c) => c.eq(rate));
@@ -70,12 +70,15 @@ export function snapLineRates(lines: SalesLine[], candidates: Decimal[], standar
     if (stated.decimalPlaces() <= 1 && snapRate(line, [stated])) return line;
     throw unknownRate(line, candidates);
   });
+  // A free line's rate cannot be read from its amounts, and shops fill in a default (Magento: 21%):
+  // it follows the paid product lines when they share one rate, else the country's standard rate.
   const paidRates = [...new Set(snapped.filter((l) => l.kind === "product" && !isFree(l)).map((l) => money(l.vatRate).toFixed()))];
   const freeRate = paidRates.length === 1 ? new D(paidRates[0]!) : standardRate;
   return snapped.map((line) => {
-    if (!isFree(line) || configured(money(line.vatRate))) return line;
-    if (!freeRate) throw unknownRate(line, candidates);
-    return { ...line, vatRate: freeRate.toFixed() };
+    if (!isFree(line)) return line;
+    if (freeRate) return { ...line, vatRate: freeRate.toFixed() };
+    if (configured(money(line.vatRate))) return line;
+    throw unknownRate(line, candidates);
   });
 }
 
