@@ -31,6 +31,8 @@ export interface CredentialForm {
 export interface TargetSetup {
   /** False for systems that take each line's own VAT rate (no VAT grid to configure). */
   usesVatGrid?: boolean;
+  /** True for systems whose connector books payments against invoices (registerPayment). */
+  registersPayments?: boolean;
   /** API-key systems: the connect form (OAuth systems use authorizeUrl/exchangeCode instead). */
   credentialForm?: CredentialForm;
   /** OAuth systems: where the red Connect button sends the merchant. */

@@ -81,6 +81,7 @@ const DEFAULT_TEMPLATES = ["Invoice template"];
 
 export const eboekhoudenSetup: TargetSetup = {
   credentialForm,
+  registersPayments: true,
   listAdministrations: (ctx) => withBooks(ctx, (books) => books.administrations()),
   catalog: (ctx) =>
     withBooks(ctx, async (books): Promise<TargetCatalog> => {

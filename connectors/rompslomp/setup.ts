@@ -14,6 +14,7 @@ export function rompslompSetup(appFor: (baseUrl: string) => OAuthApp): TargetSet
   const auth = (ctx: SetupContext) => ({ oauthApp: appFor(ctx.baseUrl), onCredentials: ctx.onCredentials });
   const connector = (ctx: SetupContext) => ({ baseUrl: ctx.baseUrl, credentials: ctx.credentials, fetch: ctx.fetch });
   return {
+    registersPayments: true,
     authorizeUrl: ({ baseUrl, state, redirectUri }) => authorizeUrl({ baseUrl, clientId: appFor(baseUrl).clientId, redirectUri, state }),
     exchangeCode: ({ baseUrl, code, redirectUri }) => exchangeCode({ baseUrl, app: appFor(baseUrl) }, { code, redirectUri }),
     async listAdministrations(ctx) {

@@ -16,7 +16,7 @@ class Redirect extends Error {
   constructor(readonly url: string) { super(`redirect to ${url}`); }
 }
 
-const { acceptTerms, chooseOrderStatuses, connectWithCredentials, finishInstall } = await import("./actions");
+const { acceptTerms, chooseOrderStatuses, connectWithCredentials, finishInstall, savePayments } = await import("./actions");
 
 const APP = "http://localhost:3000";
 let t: TestDb;
@@ -76,5 +76,22 @@ describe("wizard actions", () => {
     await redirectOf(chooseOrderStatuses(KEY, formOf([["status", "4"], ["status", "5"], ["status", "999"]])));
     const row = await t.db.integration.findUniqueOrThrow({ where: { licenseKey: KEY }, include: { settings: true } });
     expect((settingsMap(row.settings).source as { statuses: string[] }).statuses).toEqual(["4", "5"]);
+  });
+
+  it("switches payments on with a clearing account, keeping accounts set per method", async () => {
+    const KEY = "E2E-PRESTASHOP-EBOEKHOUDEN";
+    const row = await t.db.integration.findUniqueOrThrow({ where: { licenseKey: KEY } });
+    await t.db.integrationSetting.upsert({
+      where: { integrationId_key: { integrationId: row.id, key: "payments" } },
+      create: { integrationId: row.id, key: "payments", value: { enabled: false, accounts: { paypal: "111" } } },
+      update: { value: { enabled: false, accounts: { paypal: "111" } } },
+    });
+    const missing = await redirectOf(savePayments(KEY, formOf([["enabled", "on"]])));
+    expect(missing.searchParams.get("notice")).toBe("Choose the clearing account the payments are booked on.");
+    await redirectOf(savePayments(KEY, formOf([["enabled", "on"], ["account", "222"]])));
+    const saved = await t.db.integrationSetting.findUniqueOrThrow({ where: { integrationId_key: { integrationId: row.id, key: "payments" } } });
+    expect(saved.value).toEqual({ enabled: true, accounts: { paypal: "111", default: "222" } });
+    await redirectOf(savePayments(KEY, formOf([])));
+    expect((await t.db.integrationSetting.findUniqueOrThrow({ where: { integrationId_key: { integrationId: row.id, key: "payments" } } })).value).toEqual({ enabled: false, accounts: { paypal: "111", default: "222" } });
   });
 });

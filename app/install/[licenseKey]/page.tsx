@@ -10,6 +10,8 @@ import { ORDER_STATES_SETTING } from "@/lib/install/order-states";
 import { usesVatGrid } from "@/lib/install/vat-grid";
 import { vatGridRows } from "@/lib/install/vat-grid-rows";
 import { settingsMap } from "@/lib/integrations/settings";
+import { paymentsSettingOf } from "@/lib/pipeline/payments-setting";
+import { targetSetups } from "@/connectors/registry";
 import * as act from "./actions";
 import { OrderStatuses } from "./order-statuses";
 import { SourceConnection } from "./source-connection";
@@ -42,6 +44,7 @@ export default async function InstallPage({ params, searchParams }: { params: Pr
   const booking = (settings.booking ?? {}) as { roundingLine?: boolean };
   const administrations = (settings.administrations ?? []) as Choice[];
   const catalog = (settings.catalog ?? { vatCodes: [], accounts: [], templates: [] }) as TargetCatalog;
+  const payments = paymentsSettingOf(settings.payments);
   const costAccounts = (settings.costAccounts ?? {}) as { shipping?: string; paymentCosts?: string };
   const orderStates = (settings[ORDER_STATES_SETTING] ?? []) as OrderStateChoice[];
   const source = integration.connections.find((c) => c.side === "source");
@@ -153,6 +156,22 @@ export default async function InstallPage({ params, searchParams }: { params: Pr
             <input name="method" placeholder="Payment method, e.g. Bank transfer" aria-label="Payment method" className="rounded border border-slate-300 px-2 py-1" />
             <input name="fixedDebtor" placeholder={`${targetName} debtor id`} aria-label="Fixed debtor" className="rounded border border-slate-300 px-2 py-1" />
             <button className={`${button} border border-slate-300`}>Add</button>
+          </form>
+        </Step>
+      )}
+
+      {vatDone && targetSetups[integration.targetSystem as TargetSystem]?.registersPayments && (
+        <Step id="payments" title="Payments (optional)" done={payments.enabled}>
+          <p>Book each payment the webshop receives against its invoice in {targetName}, on a clearing account, once the invoice is booked.</p>
+          <form action={act.savePayments.bind(null, k)} className="flex flex-wrap items-center gap-2">
+            <label className="flex items-center gap-1"><input type="checkbox" name="enabled" aria-label="Book payments" defaultChecked={payments.enabled} /> Book payments</label>
+            <label>Clearing account{" "}
+              <select name="account" aria-label="Clearing account" defaultValue={payments.accounts.default ?? ""} className={select}>
+                <option value="">Choose…</option>
+                {catalog.accounts.map((a) => <option key={a.id} value={a.id}>{a.code ? `${a.code} ${a.name}` : a.name}</option>)}
+              </select>
+            </label>
+            <button className={`${button} bg-slate-900 text-white`}>Save payments</button>
           </form>
         </Step>
       )}
