@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -6,9 +7,9 @@ export const metadata: Metadata = {
   description: "Books every webshop order, invoice, credit note and payment in your accounting, exactly once, to the cent.",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
   return (
-    <html lang="en">
+    <html lang={await requestLocale()}>
       <body className="min-h-screen">{children}</body>
     </html>
   );
