@@ -3,9 +3,9 @@ import { notFound } from "next/navigation";
 import { requireAccount } from "@/lib/auth/session";
 import { findIntegration, listDocuments, type DocumentTab, type Period } from "@/lib/dashboard/integrations";
 import { db } from "@/lib/db/client";
-import { StatusDot } from "@/components/status-dot";
 import { DocumentActions } from "../document-actions";
 import { PaymentsTable } from "../payments-table";
+import { ConfigurationTab } from "../configuration-tab";
 import { listPayments } from "@/lib/dashboard/payments";
 
 const emptyText: Record<DocumentTab, string> = {
@@ -31,24 +31,7 @@ export default async function TabPage({ params, searchParams }: {
   const integration = await findIntegration(db(), accountId, integrationId);
   if (!integration) notFound();
 
-  if (tab === "configuration") {
-    return (
-      <section aria-label="Connections">
-        <div className="flex items-center justify-between">
-          <h2 className="text-lg font-semibold">Connections</h2>
-          <Link href={`/install/${encodeURIComponent(integration.licenseKey)}`} className="rounded-md bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-500">Edit configuration</Link>
-        </div>
-        <ul className="mt-3 space-y-2">
-          {integration.connections.map((c) => (
-            <li key={c.side} className="flex items-center gap-3 text-sm">
-              <StatusDot status={c.status} label={c.side === "source" ? "Webshop" : "Accounting"} />
-              <span className="text-slate-600">{c.statusDetail ?? (c.lastCheckedAt ? `checked ${c.lastCheckedAt.toISOString()}` : "not checked yet")}</span>
-            </li>
-          ))}
-        </ul>
-      </section>
-    );
-  }
+  if (tab === "configuration") return <ConfigurationTab integration={integration} />;
   if (tab === "payments") {
     const payments = await listPayments(db(), accountId, integrationId);
     return payments.length === 0
