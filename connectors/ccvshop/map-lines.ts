@@ -23,10 +23,19 @@ export function vatPercentage(value: number | string | null | undefined, field =
  * and for ICP/international both are the excl. value ("incl. VAT and international: x / (1 + r)").
  */
 export function split(x: Dec, rate: Dec, ctx: Pick<LineContext, "incl" | "zeroVat">): { excl: Dec; incl: Dec } {
-  const factor = rate.div(hundred).plus(1);
+  const factor = vatFactor(rate);
   const excl = ctx.incl ? x.div(factor) : x;
   if (ctx.zeroVat) return { excl, incl: excl };
   return { excl, incl: ctx.incl ? x : x.times(factor) };
+}
+
+// 1 + r/100 per rate: a document has few distinct rates, and the division is the costly part.
+const factors = new Map<string, Dec>();
+function vatFactor(rate: Dec): Dec {
+  const key = rate.toString();
+  let factor = factors.get(key);
+  if (!factor) factors.set(key, (factor = rate.div(hundred).plus(1)));
+  return factor;
 }
 
 /** Prices a row is read from: orders use selling_price, invoices price_with_attributes. */
@@ -48,7 +57,8 @@ export function productLine(row: CcvRow, fields: RowPriceFields, ctx: LineContex
   const quantity = money(row.count, `${where}.count`).times(ctx.sign);
   const paid = split(price, rate, ctx);
   const listPrice = split(before, rate, ctx);
-  const off = split(before.minus(price), rate, ctx);
+  // The discount is the difference of the two prices, excl. and incl. alike (no third division).
+  const off = { excl: listPrice.excl.minus(paid.excl), incl: listPrice.incl.minus(paid.incl) };
   const code = [row.sub_product_number, row.product_number].map((c) => (c === null || c === undefined ? "" : String(c).trim())).find((c) => c !== "");
   return salesLine({
     kind: "product",

@@ -8,15 +8,22 @@ import Decimal from "decimal.js";
 // the cents and 6-decimal unit prices we book; more digits only make every division slower.
 export const D = Decimal.clone({ precision: 24, rounding: Decimal.ROUND_HALF_UP });
 export type Dec = Decimal;
+const ZERO = new D(0);
 
 export const decimalString = /^-?\d+(\.\d+)?$/;
 
 /** Parses a shop amount ("12.40", "12,40", 12.4 as JSON number text) into Decimal; throws on anything else. */
 export function money(value: string | number | Decimal | null | undefined, field = "amount"): Decimal {
+  // Decimals are immutable: one of ours is returned as is, another configuration's is re-read as ours.
+  if (value instanceof D) return value;
   if (value instanceof Decimal) return new D(value);
-  if (value === null || value === undefined || value === "") return new D(0);
-  // JSON numbers are already floats by the time we see them; String() gives their shortest exact text.
-  const text = typeof value === "number" ? String(value) : value.trim().replace(",", ".");
+  if (value === null || value === undefined || value === "") return ZERO;
+  // JSON numbers are already floats by the time we see them; Decimal reads their shortest exact text.
+  if (typeof value === "number") {
+    if (!Number.isFinite(value)) throw new Error(`${field} is not a number: ${JSON.stringify(value)}`);
+    return new D(value);
+  }
+  const text = value.trim().replace(",", ".");
   if (!/^[-+]?\d*\.?\d+(e[-+]?\d+)?$/i.test(text)) throw new Error(`${field} is not a number: ${JSON.stringify(value)}`);
   return new D(text);
 }
