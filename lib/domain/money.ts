@@ -15,7 +15,8 @@ export const decimalString = /^-?\d+(\.\d+)?$/;
 /** Parses a shop amount ("12.40", "12,40", 12.4 as JSON number text) into Decimal; throws on anything else. */
 export function money(value: string | number | Decimal | null | undefined, field = "amount"): Decimal {
   // Decimals are immutable: one of ours is returned as is, another configuration's is re-read as ours.
-  if (value instanceof Decimal) return value instanceof D ? value : new D(value);
+  // (every clone shares one prototype, so instanceof cannot tell them apart; the constructor can)
+  if (value instanceof Decimal) return value.constructor === D ? value : new D(value);
   if (value === null || value === undefined || value === "") return ZERO;
   // JSON numbers are already floats by the time we see them; Decimal reads their shortest exact text.
   if (typeof value === "number") {
