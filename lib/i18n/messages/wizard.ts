@@ -13,7 +13,6 @@ export const wizardMessages = defineMessages({
     copied: "Copied",
     copyLicenseKey: "Copy the license key",
     done: "done",
-    stillMissing: "Still to do",
     // 1. Terms
     termsTitle: "1. Terms and conditions",
     termsText: "The terms follow the general ICT terms and conditions of the industry organisation and the GDPR guidelines.",
@@ -119,7 +118,6 @@ export const wizardMessages = defineMessages({
     copied: "Gekopieerd",
     copyLicenseKey: "De licentiesleutel kopiëren",
     done: "klaar",
-    stillMissing: "Nog te doen",
     termsTitle: "1. Algemene voorwaarden",
     termsText: "De voorwaarden volgen de algemene ICT-voorwaarden van de brancheorganisatie en de richtlijnen van de AVG.",
     acceptTerms: "Voorwaarden accepteren",
