@@ -77,8 +77,10 @@ test("a merchant switches to Dutch: dashboard, amounts, errors and the wizard in
     await expect(page.getByTitle("Webwinkel (CCV Shop): in orde")).toBeVisible();
     await expect(page.getByTitle("Boekhouding (Rompslomp): in orde")).toBeVisible();
     await expect(page.getByRole("combobox", { name: "Verwerken" })).toHaveValue("paid-orders");
-    const grid = page.getByRole("table", { name: "Btw-tabel" });
-    await expect(grid).toContainText("Duitsland");
+    await expect(page.getByRole("table", { name: "Btw-tabel" })).toContainText("Duitsland");
+    // The refresh arrows read Rompslomp's VAT codes; lib/install's English answer is shown in Dutch.
+    await page.getByRole("button", { name: "Gegevens van de administratie vernieuwen" }).click();
+    await expect(page.getByRole("status")).toHaveText("Gegevens van de administratie vernieuwd.");
     await expect(page.getByLabel("NL 21% btw-code")).not.toHaveValue("");
     await page.getByRole("button", { name: "Verwerkingskeuze opslaan" }).click();
     await expect(page.getByRole("status")).toHaveText("Verwerkingskeuze opgeslagen.");

@@ -118,7 +118,7 @@ export default async function InstallPage({ params, searchParams }: { params: Pr
       {accounting?.status === "ok" && (
         <Step id="administration" title={t("administrationTitle", { target: targetName })} done={!!target.companyId} doneLabel={done}>
           <form action={act.chooseAdministration.bind(null, k)} className="flex flex-wrap items-center gap-2">
-            <label>{t("administration")}{" "}
+            <label className="min-w-0 max-w-full">{t("administration")}{" "}
               <select name="administration" aria-label={t("administration")} defaultValue={target.companyId ?? ""} className={select}>
                 <option value="">{t("choose")}</option>
                 {administrations.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
@@ -129,13 +129,13 @@ export default async function InstallPage({ params, searchParams }: { params: Pr
           <form action={act.refreshAdministrationData.bind(null, k)}><button className={`${button} border border-slate-300`} aria-label={t("refreshAdministration")}>{t("refresh")}</button></form>
           {target.companyId && (
             <form id="layout" action={act.chooseLayout.bind(null, k)} className="flex flex-wrap items-center gap-2">
-              <label>{t("invoiceLayout")}{" "}
+              <label className="min-w-0 max-w-full">{t("invoiceLayout")}{" "}
                 <select name="template" aria-label={t("invoiceLayout")} defaultValue={target.templateId ?? ""} className={select}>
                   <option value="">{t("defaultLayout")}</option>
                   {catalog.templates.map((tpl) => <option key={tpl.id} value={tpl.id}>{tpl.name}</option>)}
                 </select>
               </label>
-              <label>{t("description")}{" "}
+              <label className="min-w-0 max-w-full">{t("description")}{" "}
                 <select name="descriptionSource" aria-label={t("description")} defaultValue={target.descriptionSource ?? "order-number"} className={select}>
                   <option value="order-number">{t("orderNumber")}</option>
                   <option value="invoice-number">{t("invoiceNumber")}</option>
@@ -184,7 +184,7 @@ export default async function InstallPage({ params, searchParams }: { params: Pr
           <p>{t("paymentsText", { target: targetName })}</p>
           <form action={act.savePayments.bind(null, k)} className="flex flex-wrap items-center gap-2">
             <label className="flex items-center gap-1"><input type="checkbox" name="enabled" aria-label={t("bookPayments")} defaultChecked={payments.enabled} className={focusRing} /> {t("bookPayments")}</label>
-            <label>{t("clearingAccount")}{" "}
+            <label className="min-w-0 max-w-full">{t("clearingAccount")}{" "}
               <select name="account" aria-label={t("clearingAccount")} defaultValue={payments.accounts.default ?? ""} className={select}>
                 <option value="">{t("choose")}</option>
                 {catalog.accounts.map((a) => <option key={a.id} value={a.id}>{a.code ? `${a.code} ${a.name}` : a.name}</option>)}

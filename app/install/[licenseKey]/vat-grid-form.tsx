@@ -77,13 +77,13 @@ export function VatGridForm({ licenseKey, grid, catalog, costAccounts, saved, lo
         <div className="mt-3 flex flex-wrap items-center gap-3">
           {withAccounts && (
             <>
-              <label>{t("shippingAccount")}{" "}
+              <label className="min-w-0 max-w-full">{t("shippingAccount")}{" "}
                 <select name="shippingAccount" aria-label={t("shippingAccount")} defaultValue={costAccounts.shipping ?? ""} className={select}>
                   <option value="">{t("sameAsRevenue")}</option>
                   <AccountOptions accounts={catalog.accounts} />
                 </select>
               </label>
-              <label>{t("paymentCostsAccount")}{" "}
+              <label className="min-w-0 max-w-full">{t("paymentCostsAccount")}{" "}
                 <select name="paymentCostsAccount" aria-label={t("paymentCostsAccount")} defaultValue={costAccounts.paymentCosts ?? ""} className={select}>
                   <option value="">{t("sameAsRevenue")}</option>
                   <AccountOptions accounts={catalog.accounts} />
