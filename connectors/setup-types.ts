@@ -19,6 +19,8 @@ export type CredentialField = {
   options?: { value: string; label: string }[];
   /** Shown (and required) only while another field has this value. */
   showWhen?: { field: string; equals: string };
+  /** The Dutch wording of label, help, placeholder and option labels (by value); English is the default above. */
+  nl?: { label: string; help?: string; placeholder?: string; options?: Record<string, string> };
 };
 
 /** API-key systems: the wizard shows `fields`, then `connect` checks them with one cheap authenticated call. */

@@ -47,6 +47,7 @@ await db().integration.create({
 });
 
 await (await import("../e2e/seeds/wizard")).seedWizardIntegrations(db(), appUrl);
+await (await import("../e2e/seeds/language")).seedLanguageMerchant(db(), appUrl);
 
 const out = path.join(import.meta.dirname, "..", "e2e", ".state", "seed.json");
 fs.mkdirSync(path.dirname(out), { recursive: true });

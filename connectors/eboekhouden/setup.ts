@@ -20,6 +20,11 @@ export const credentialForm: CredentialForm = {
         { value: "legacy", label: "Username and security codes (connections before 14 March 2025)" },
       ],
       help: "New connections use an API token. Existing connections may keep using the username and the two security codes.",
+      nl: {
+        label: "Hoe koppel je?",
+        options: { token: "API-token (koppelingen vanaf 14 maart 2025)", legacy: "Gebruikersnaam en beveiligingscodes (koppelingen van voor 14 maart 2025)" },
+        help: "Nieuwe koppelingen gebruiken een API-token. Bestaande koppelingen mogen de gebruikersnaam en de twee beveiligingscodes blijven gebruiken.",
+      },
     },
     {
       name: "apiToken",
@@ -27,10 +32,17 @@ export const credentialForm: CredentialForm = {
       secret: true,
       showWhen: { field: "mode", equals: "token" },
       help: "In e-Boekhouden: Beheer > Koppelingen > API > e-Boekhouden API > Volgende. Give it a clear name and an end date a year ahead; after that date the connection must be made again.",
+      nl: {
+        label: "API-token",
+        help: "In e-Boekhouden: Beheer > Koppelingen > API > e-Boekhouden API > Volgende. Geef het token een duidelijke naam en een einddatum een jaar vooruit; na die datum moet de koppeling opnieuw worden gemaakt.",
+      },
     },
-    { name: "username", label: "Username", showWhen: { field: "mode", equals: "legacy" }, help: "The username you log in to e-Boekhouden with." },
-    { name: "securityCode1", label: "Security code 1", secret: true, showWhen: { field: "mode", equals: "legacy" }, help: "In e-Boekhouden: Beheer > Instellingen > Webwinkelfacturen." },
-    { name: "securityCode2", label: "Security code 2", secret: true, showWhen: { field: "mode", equals: "legacy" }, help: "In e-Boekhouden: Beheer > Instellingen > Webwinkelfacturen." },
+    { name: "username", label: "Username", showWhen: { field: "mode", equals: "legacy" }, help: "The username you log in to e-Boekhouden with.",
+      nl: { label: "Gebruikersnaam", help: "De gebruikersnaam waarmee je inlogt bij e-Boekhouden." } },
+    { name: "securityCode1", label: "Security code 1", secret: true, showWhen: { field: "mode", equals: "legacy" }, help: "In e-Boekhouden: Beheer > Instellingen > Webwinkelfacturen.",
+      nl: { label: "Beveiligingscode 1" } },
+    { name: "securityCode2", label: "Security code 2", secret: true, showWhen: { field: "mode", equals: "legacy" }, help: "In e-Boekhouden: Beheer > Instellingen > Webwinkelfacturen.",
+      nl: { label: "Beveiligingscode 2" } },
   ],
   async connect({ baseUrl, values, fetch }) {
     const credentials = credentialsFrom(values);

@@ -9,8 +9,10 @@ const clientFor = (ctx: SetupContext) => createFactuursturenClient({ baseUrl: ct
 /** The popup behind the red Connect button (manual chapter 4, "Authentication Factuursturen"). */
 export const factuursturenCredentialForm: CredentialForm = {
   fields: [
-    { name: "username", label: "Username", help: "The username you log in to Factuursturen with.", placeholder: "name@company.nl" },
-    { name: "apiKey", label: "API key", secret: true, help: "In Factuursturen: Settings > Connections. Create an API key, set it to Active and give it a description." },
+    { name: "username", label: "Username", help: "The username you log in to Factuursturen with.", placeholder: "name@company.nl",
+      nl: { label: "Gebruikersnaam", help: "De gebruikersnaam waarmee je inlogt bij Factuursturen.", placeholder: "naam@bedrijf.nl" } },
+    { name: "apiKey", label: "API key", secret: true, help: "In Factuursturen: Settings > Connections. Create an API key, set it to Active and give it a description.",
+      nl: { label: "API-sleutel", help: "In Factuursturen: Instellingen > Koppelingen. Maak een API-sleutel aan, zet hem op Actief en geef hem een omschrijving." } },
   ],
   async connect({ baseUrl, values, fetch }) {
     const parsed = factuursturenCredentialsSchema.safeParse(values);

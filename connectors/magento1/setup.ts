@@ -19,9 +19,11 @@ import { shopUrls } from "./urls";
  */
 export const magento1CredentialForm: CredentialForm = {
   fields: [
-    { name: "adminUrl", label: "Admin URL", placeholder: "https://www.jouwwebwinkel.nl/admin", help: "The address you log in to the Magento admin with." },
-    { name: "consumerKey", label: "Consumer key", help: "System > Web Services > REST - OAuth Consumers > (the consumer for this integration)." },
-    { name: "consumerSecret", label: "Consumer secret", secret: true },
+    { name: "adminUrl", label: "Admin URL", placeholder: "https://www.jouwwebwinkel.nl/admin", help: "The address you log in to the Magento admin with.",
+      nl: { label: "Beheer-URL", help: "Het adres waarmee je inlogt in de beheeromgeving van Magento." } },
+    { name: "consumerKey", label: "Consumer key", help: "System > Web Services > REST - OAuth Consumers > (the consumer for this integration).",
+      nl: { label: "Consumer key", help: "System > Web Services > REST - OAuth Consumers > (de consumer voor deze koppeling)." } },
+    { name: "consumerSecret", label: "Consumer secret", secret: true, nl: { label: "Consumer secret" } },
   ],
   async connect({ baseUrl, values, fetch }) {
     const adminUrl = (values.adminUrl ?? "").trim() || (baseUrl ? `${baseUrl.replace(/\/+$/, "")}/admin` : "");

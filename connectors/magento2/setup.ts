@@ -11,11 +11,13 @@ import { createMagento2Source } from "./index";
  */
 export const magento2CredentialForm: CredentialForm = {
   fields: [
-    { name: "storeUrl", label: "Webshop address", placeholder: "https://www.jouwwebwinkel.nl", help: "The store's base URL, as in Stores > Configuration > General > Web." },
-    { name: "consumerKey", label: "Consumer key", help: "System > Extensions > Integrations > (your integration) > Integration Details." },
-    { name: "consumerSecret", label: "Consumer secret", secret: true },
-    { name: "accessToken", label: "Access token", secret: true },
-    { name: "accessTokenSecret", label: "Access token secret", secret: true },
+    { name: "storeUrl", label: "Webshop address", placeholder: "https://www.jouwwebwinkel.nl", help: "The store's base URL, as in Stores > Configuration > General > Web.",
+      nl: { label: "Adres van de webwinkel", help: "De basis-URL van de winkel, zoals bij Stores > Configuration > General > Web." } },
+    { name: "consumerKey", label: "Consumer key", help: "System > Extensions > Integrations > (your integration) > Integration Details.",
+      nl: { label: "Consumer key", help: "System > Extensions > Integrations > (je integratie) > Integration Details." } },
+    { name: "consumerSecret", label: "Consumer secret", secret: true, nl: { label: "Consumer secret" } },
+    { name: "accessToken", label: "Access token", secret: true, nl: { label: "Access token" } },
+    { name: "accessTokenSecret", label: "Access token secret", secret: true, nl: { label: "Access token secret" } },
   ],
   async connect({ baseUrl, values, fetch }) {
     const storeBaseUrl = normalizeStoreUrl(values.storeUrl?.trim() || baseUrl);

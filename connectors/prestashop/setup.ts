@@ -35,12 +35,17 @@ export async function checkAccess(client: PrestaShopClient): Promise<void> {
 
 export const prestashopCredentialForm: CredentialForm = {
   fields: [
-    { name: "shopUrl", label: "Shop URL", placeholder: "https://www.myshop.nl", help: "The address of the shop's front page." },
+    { name: "shopUrl", label: "Shop URL", placeholder: "https://www.myshop.nl", help: "The address of the shop's front page.",
+      nl: { label: "Adres van de webwinkel", placeholder: "https://www.mijnwinkel.nl", help: "Het adres van de voorpagina van de webwinkel." } },
     {
       name: "apiKey",
       label: "Webservice key",
       secret: true,
       help: `Advanced Parameters > Webservice > Add new webservice key. Tick View (GET) for ${REQUIRED_RESOURCES.join(", ")}, and enable the webservice.`,
+      nl: {
+        label: "Webservicesleutel",
+        help: `Geavanceerde parameters > Webservice > Nieuwe webservicesleutel toevoegen. Vink Bekijken (GET) aan voor ${REQUIRED_RESOURCES.join(", ")} en zet de webservice aan.`,
+      },
     },
   ],
   async connect({ baseUrl, values, fetch }) {

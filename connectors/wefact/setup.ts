@@ -21,6 +21,13 @@ function apiKeyField(): CredentialField {
     help:
       `In WeFact go to Instellingen → API, tick "API inschakelen", ${whitelist}, then copy the generated key here. ` +
       "WeFact only accepts API calls from whitelisted IP addresses; you only need to enter them once (we tell you in time if our servers ever move).",
+    nl: {
+      label: "WeFact API-sleutel",
+      placeholder: "Sleutel van 32 tekens uit Instellingen → API",
+      help:
+        `Ga in WeFact naar Instellingen → API, vink "API inschakelen" aan, ${ips.length ? `zet daar onze IP-adressen ${ips.join(" en ")} op de whitelist` : "zet daar onze uitgaande IP-adressen op de whitelist (vraag ze op bij support)"} en kopieer de aangemaakte sleutel hierheen. ` +
+        "WeFact accepteert alleen API-verzoeken van IP-adressen op de whitelist; je hoeft ze maar één keer in te vullen (verhuizen onze servers ooit, dan laten we het je op tijd weten).",
+    },
   };
 }
 

@@ -1,6 +1,5 @@
-import type { SystemId } from "@/connectors/types";
 import { db } from "../db/client";
-import { saveCredentials } from "../integrations/connection-credentials";
+import { saveRefreshedCredentials } from "../integrations/connection-credentials";
 import { loadIntegration } from "../integrations/load-integration";
 import { setSetting } from "../integrations/settings";
 import { toFailure } from "../pipeline/failure";
@@ -19,7 +18,7 @@ export async function refreshCatalog(integrationId: string): Promise<string> {
   const ctx = {
     baseUrl: integration.target.baseUrl,
     credentials: integration.target.credentials,
-    onCredentials: (c: Record<string, unknown>) => saveCredentials(db(), integrationId, "target", integration.targetSystem as SystemId, c),
+    onCredentials: (c: Record<string, unknown>) => saveRefreshedCredentials(db(), integrationId, "target", c),
   };
   try {
     await setSetting(db(), integrationId, "administrations", await setup.listAdministrations(ctx));

@@ -20,6 +20,14 @@ export async function saveCredentials(
   });
 }
 
+/**
+ * A refreshed OAuth token: the same connection, proven to work by the refresh itself, so its dot
+ * keeps its state (saveCredentials would grey it out and hide the wizard's later steps).
+ */
+export async function saveRefreshedCredentials(db: Db, integrationId: string, side: Side, credentials: Record<string, unknown>): Promise<void> {
+  await db.connection.update({ where: { integrationId_side: { integrationId, side } }, data: { credentialsEnc: sealCredentials(credentials) } });
+}
+
 /** Credentials of one side, decrypted for a connector; null when none are stored yet. */
 export async function loadCredentials<T = Record<string, unknown>>(db: Db, integrationId: string, side: Side): Promise<T | null> {
   const row = await db.connection.findUnique({ where: { integrationId_side: { integrationId, side } }, select: { credentialsEnc: true } });

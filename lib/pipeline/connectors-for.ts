@@ -1,7 +1,7 @@
 import { sourceFactory, targetFactory } from "@/connectors/registry";
-import type { ExternalCallRecord, SystemId } from "@/connectors/types";
+import type { ExternalCallRecord } from "@/connectors/types";
 import { db } from "../db/client";
-import { saveCredentials } from "../integrations/connection-credentials";
+import { saveRefreshedCredentials } from "../integrations/connection-credentials";
 import type { LoadedIntegration } from "../integrations/load-integration";
 
 /** Builds the integration's source and target connectors; external calls go to `onCall`. */
@@ -14,7 +14,7 @@ export function connectorsFor(integration: LoadedIntegration, onCall: (call: Ext
     { baseUrl: integration.target.baseUrl, credentials: integration.target.credentials, onCall },
     integration.settings.target ?? {},
     // Refreshed OAuth tokens are stored at once, sealed like every credential.
-    { onCredentials: (c) => saveCredentials(db(), integration.id, "target", integration.targetSystem as SystemId, c) },
+    { onCredentials: (c) => saveRefreshedCredentials(db(), integration.id, "target", c) },
   );
   return { source, target };
 }

@@ -12,6 +12,12 @@ import { settingsMap } from "@/lib/integrations/settings";
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 vi.mock("next/navigation", () => ({ redirect: (url: string) => { throw new Redirect(url); } }));
 vi.mock("@/lib/auth/session", () => ({ currentAccount: async () => null }));
+// The visitor's language comes from the switcher's cookie (no one is signed in here).
+const visitor = vi.hoisted(() => ({ locale: undefined as string | undefined }));
+vi.mock("next/headers", () => ({
+  cookies: async () => ({ get: (name: string) => (name === "locale" && visitor.locale ? { value: visitor.locale } : undefined) }),
+  headers: async () => new Headers(),
+}));
 class Redirect extends Error {
   constructor(readonly url: string) { super(`redirect to ${url}`); }
 }
@@ -93,5 +99,17 @@ describe("wizard actions", () => {
     expect(saved.value).toEqual({ enabled: true, accounts: { paypal: "111", default: "222" } });
     await redirectOf(savePayments(KEY, formOf([])));
     expect((await t.db.integrationSetting.findUniqueOrThrow({ where: { integrationId_key: { integrationId: row.id, key: "payments" } } })).value).toEqual({ enabled: false, accounts: { paypal: "111", default: "222" } });
+  });
+
+  it("answers in Dutch when the merchant chose Dutch", async () => {
+    visitor.locale = "nl";
+    try {
+      const state = await connectWithCredentials("E2E-MAGENTO1-WEFACT", "target", { values: {} }, formOf([["apiKey", "x"]]));
+      expect(state).toEqual({ error: "Accepteer eerst de algemene voorwaarden.", values: {} });
+      const missing = await redirectOf(savePayments("E2E-MAGENTO2-WEFACT", formOf([["enabled", "on"]])));
+      expect(missing.searchParams.get("notice")).toBe("Kies de tussenrekening waarop de betalingen worden geboekt.");
+    } finally {
+      visitor.locale = undefined;
+    }
   });
 });

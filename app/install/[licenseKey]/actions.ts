@@ -14,12 +14,19 @@ import { connectWithForm, credentialFormOf } from "@/lib/install/connect-with-fo
 import { publicValues, readCredentialValues } from "@/lib/install/credential-values";
 import { chosenStatuses, ORDER_STATES_SETTING, refreshOrderStates } from "@/lib/install/order-states";
 import type { OrderStateChoice } from "@/connectors/prestashop/setup";
+import { localizeKnown } from "@/lib/i18n/match-message";
+import { installAnswers, wizardNotices } from "@/lib/i18n/messages/wizard-notices";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { translator } from "@/lib/i18n/translate";
 import type { CredentialFormState } from "./credential-form";
+
+/** What the actions tell the merchant, in the merchant's language (the signed-in account's, else the visitor's). */
+const notices = async () => translator(wizardNotices, await requestLocale());
 
 /** Every wizard action re-checks access: the license key while installing, the owner afterwards. */
 async function access(licenseKey: string) {
   const integration = await integrationForInstall(db(), licenseKey, await currentAccount());
-  if (!integration) throw new Error("This installation link is not valid (or you need to log in).");
+  if (!integration) throw new Error((await notices())("invalidLink"));
   return integration;
 }
 
@@ -41,12 +48,13 @@ export async function acceptTerms(licenseKey: string) {
  */
 export async function connectWithCredentials(licenseKey: string, side: "source" | "target", _previous: CredentialFormState, form: FormData): Promise<CredentialFormState> {
   const integration = await access(licenseKey);
-  if (side !== "source" && side !== "target") return { error: "Unknown connection.", values: {} };
-  if (!integration.termsAcceptedAt) return { error: "Accept the terms and conditions first.", values: {} };
+  const t = await notices();
+  if (side !== "source" && side !== "target") return { error: t("unknownConnection"), values: {} };
+  if (!integration.termsAcceptedAt) return { error: t("acceptTermsFirst"), values: {} };
   const fields = credentialFormOf(side, side === "source" ? integration.sourceSystem : integration.targetSystem)?.fields ?? [];
   const values = readCredentialValues(fields, form);
   const result = await connectWithForm(integration.id, side, values);
-  if (!result.ok) return { error: result.error, values: publicValues(fields, values) };
+  if (!result.ok) return { error: localizeKnown(installAnswers, result.error, await requestLocale()), values: publicValues(fields, values) };
   return back(licenseKey, side === "source" ? "#connections" : "#administration", result.notice);
 }
 
@@ -57,18 +65,18 @@ export async function chooseOrderStatuses(licenseKey: string, form: FormData) {
   const chosen = chosenStatuses(states, form.getAll("status").map(String));
   if ("error" in chosen) return back(licenseKey, "#statuses", chosen.error);
   await mergeSetting(db(), integration.id, "source", { statuses: chosen });
-  back(licenseKey, "#statuses", "Order statuses saved.");
+  back(licenseKey, "#statuses", (await notices())("statusesSaved"));
 }
 
 export async function reloadOrderStates(licenseKey: string) {
   const integration = await access(licenseKey);
-  back(licenseKey, "#statuses", (await refreshOrderStates(integration.id)) ?? "Order statuses read from the shop.");
+  back(licenseKey, "#statuses", (await refreshOrderStates(integration.id)) ?? (await notices())("statusesRead"));
 }
 
 export async function chooseAdministration(licenseKey: string, form: FormData) {
   const integration = await access(licenseKey);
   const companyId = String(form.get("administration") ?? "");
-  if (!companyId) back(licenseKey, "#administration", "Choose an administration.");
+  if (!companyId) back(licenseKey, "#administration", (await notices())("chooseAdministration"));
   await mergeSetting(db(), integration.id, "target", { companyId });
   const notice = await refreshCatalog(integration.id);
   back(licenseKey, "#layout", notice);
@@ -96,24 +104,25 @@ export async function chooseDocumentTrigger(licenseKey: string, form: FormData) 
   await mergeSetting(db(), integration.id, "source", { documentTrigger });
   // An installed integration re-registers its webhooks for the new choice at once.
   const problem = integration.status === "active" ? await completeInstall(integration.id) : null;
-  back(licenseKey, "#processing", problem ?? "Processing choice saved.");
+  back(licenseKey, "#processing", problem ?? (await notices())("processingSaved"));
 }
 
 export async function saveVatGrid(licenseKey: string, form: FormData) {
   const integration = await access(licenseKey);
+  const t = await notices();
   const rows: { region: string; rate: string; vatCode: string; revenueAccount: string | null }[] = [];
   for (let i = 0; form.has(`region_${i}`); i++) {
     const vatCode = String(form.get(`vat_${i}`) ?? "");
     if (!vatCode) continue; // only the countries the merchant sells to are configured
     const rateText = String(form.get(`rate_${i}`) ?? "");
     let rate: string;
-    try { rate = money(rateText, "VAT rate").toFixed(); } catch { back(licenseKey, "#vat", `"${rateText}" is not a VAT percentage.`); return; }
+    try { rate = money(rateText, "VAT rate").toFixed(); } catch { back(licenseKey, "#vat", t("notAPercentage", { value: rateText })); return; }
     rows.push({ region: String(form.get(`region_${i}`)), rate, vatCode, revenueAccount: String(form.get(`account_${i}`) ?? "") || null });
   }
   const seen = new Set<string>();
   for (const r of rows) {
     const key = `${r.region}:${r.rate}`;
-    if (seen.has(key)) back(licenseKey, "#vat", `${r.region} ${r.rate}% appears twice.`);
+    if (seen.has(key)) back(licenseKey, "#vat", t("appearsTwice", { region: r.region, rate: r.rate }));
     seen.add(key);
   }
   await db().$transaction([
@@ -124,20 +133,20 @@ export async function saveVatGrid(licenseKey: string, form: FormData) {
     shipping: String(form.get("shippingAccount") ?? "") || undefined,
     paymentCosts: String(form.get("paymentCostsAccount") ?? "") || undefined,
   });
-  back(licenseKey, "#payment-methods", `VAT settings saved (${rows.length} rates).`);
+  back(licenseKey, "#payment-methods", t("vatSaved", { count: rows.length }));
 }
 
 export async function removeVatGrid(licenseKey: string) {
   const integration = await access(licenseKey);
   await db().vatMapping.deleteMany({ where: { integrationId: integration.id } });
-  back(licenseKey, "#vat", "VAT settings removed. You can begin again.");
+  back(licenseKey, "#vat", (await notices())("vatRemoved"));
 }
 
 export async function addPaymentMethod(licenseKey: string, form: FormData) {
   const integration = await access(licenseKey);
   const method = String(form.get("method") ?? "").trim();
   const fixedDebtor = String(form.get("fixedDebtor") ?? "").trim() || null;
-  if (!method) back(licenseKey, "#payment-methods", "Enter the payment method as the webshop names it.");
+  if (!method) back(licenseKey, "#payment-methods", (await notices())("enterPaymentMethod"));
   await db().paymentMethodMapping.upsert({
     where: { integrationId_method: { integrationId: integration.id, method } },
     create: { integrationId: integration.id, method, classification: "default", fixedDebtor },
@@ -152,10 +161,11 @@ export async function savePayments(licenseKey: string, form: FormData) {
   const current = paymentsSettingOf(settingsMap(await db().integrationSetting.findMany({ where: { integrationId: integration.id } })).payments);
   const account = String(form.get("account") ?? "").trim();
   const enabled = form.get("enabled") === "on";
-  if (enabled && !account && !current.accounts.default) back(licenseKey, "#payments", "Choose the clearing account the payments are booked on.");
+  const t = await notices();
+  if (enabled && !account && !current.accounts.default) back(licenseKey, "#payments", t("chooseClearingAccount"));
   const accounts = { ...current.accounts, ...(account ? { default: account } : {}) };
   await setSetting(db(), integration.id, "payments", { enabled, accounts });
-  back(licenseKey, "#payments", enabled ? "Payments are booked against their invoices." : "Payments are not booked.");
+  back(licenseKey, "#payments", enabled ? t("paymentsOn") : t("paymentsOff"));
 }
 
 export async function removePaymentMethod(licenseKey: string, id: string) {

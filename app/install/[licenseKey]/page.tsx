@@ -5,6 +5,11 @@ import type { Choice, TargetCatalog } from "@/connectors/setup-types";
 import { currentAccount } from "@/lib/auth/session";
 import { openCredentials } from "@/lib/crypto/secrets";
 import { db } from "@/lib/db/client";
+import { localizeKnown } from "@/lib/i18n/match-message";
+import { wizardMessages } from "@/lib/i18n/messages/wizard";
+import { installAnswers } from "@/lib/i18n/messages/wizard-notices";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { translator } from "@/lib/i18n/translate";
 import { integrationForInstall } from "@/lib/install/install-access";
 import { ORDER_STATES_SETTING } from "@/lib/install/order-states";
 import { usesVatGrid } from "@/lib/install/vat-grid";
@@ -12,7 +17,10 @@ import { vatGridRows } from "@/lib/install/vat-grid-rows";
 import { settingsMap } from "@/lib/integrations/settings";
 import { paymentsSettingOf } from "@/lib/pipeline/payments-setting";
 import { targetSetups } from "@/connectors/registry";
+import { HereLanguageSwitcher } from "@/components/here-language-switcher";
+import { focusRing } from "@/components/ui-classes";
 import * as act from "./actions";
+import { CopyButton } from "./copy-button";
 import { OrderStatuses } from "./order-statuses";
 import { SourceConnection } from "./source-connection";
 import { TargetConnection } from "./target-connection";
@@ -20,13 +28,13 @@ import { VatGridForm } from "./vat-grid-form";
 
 export const dynamic = "force-dynamic";
 
-const button = "rounded-md px-3 py-1.5 text-sm font-medium";
-const select = "rounded border border-slate-300 px-2 py-1 text-sm";
+const button = `rounded-md px-3 py-1.5 text-sm font-medium ${focusRing}`;
+const select = `max-w-full rounded border border-slate-300 px-2 py-1 text-sm ${focusRing}`;
 
-function Step({ id, title, done, children }: { id: string; title: string; done?: boolean; children: React.ReactNode }) {
+function Step({ id, title, done, doneLabel, children }: { id: string; title: string; done?: boolean; doneLabel: string; children: React.ReactNode }) {
   return (
-    <section id={id} aria-label={title} className="rounded-lg border border-slate-200 bg-white p-5">
-      <h2 className="flex items-center gap-2 font-semibold">{done && <span aria-label="done" className="text-green-600">✓</span>}{title}</h2>
+    <section id={id} aria-label={title} className="rounded-lg border border-slate-200 bg-white p-4 sm:p-5">
+      <h2 className="flex items-center gap-2 font-semibold">{done && <span aria-label={doneLabel} className="text-green-600">✓</span>}{title}</h2>
       <div className="mt-3 space-y-3 text-sm">{children}</div>
     </section>
   );
@@ -37,6 +45,8 @@ export default async function InstallPage({ params, searchParams }: { params: Pr
   const { notice } = await searchParams;
   const integration = await integrationForInstall(db(), licenseKey, await currentAccount());
   if (!integration) notFound();
+  const locale = await requestLocale();
+  const t = translator(wizardMessages, locale);
 
   const settings = settingsMap(integration.settings);
   const sourceSettings = (settings.source ?? {}) as { documentTrigger?: string; statuses?: string[] };
@@ -60,125 +70,134 @@ export default async function InstallPage({ params, searchParams }: { params: Pr
   const vatDone = withGrid ? integration.vatMappings.length > 0 : !!target.companyId;
   const terms = !!integration.termsAcceptedAt;
   const k = licenseKey;
+  const done = t("done");
 
   return (
-    <main className="mx-auto max-w-5xl space-y-5 px-6 py-10">
-      <header>
-        <h1 className="text-2xl font-semibold">Install {sourceName} → {targetName}</h1>
-        <p className="text-sm text-slate-600">License key <span className="font-mono">{licenseKey}</span>{integration.status === "active" && " · installed"}</p>
+    <main className="mx-auto max-w-5xl space-y-5 px-4 py-8 sm:px-6 sm:py-10">
+      <header className="flex flex-wrap items-start justify-between gap-3">
+        <div className="min-w-0">
+          <h1 className="text-2xl font-semibold break-words">{t("title", { source: sourceName, target: targetName })}</h1>
+          <p className="text-sm break-words text-slate-600">
+            {t("licenseKey")} <span className="font-mono break-all">{licenseKey}</span>{integration.status === "active" && t("installed")}
+            <CopyButton value={licenseKey} label={t("copyLicenseKey")} copyText={t("copy")} copiedText={t("copied")} />
+          </p>
+        </div>
+        <HereLanguageSwitcher locale={locale} />
       </header>
-      {notice && <p role="status" className="rounded-md bg-blue-50 px-3 py-2 text-sm text-blue-900">{notice}</p>}
+      {notice && <p role="status" className="rounded-md bg-blue-50 px-3 py-2 text-sm break-words text-blue-900">{localizeKnown(installAnswers, notice, locale)}</p>}
 
-      <Step id="terms" title="1. Terms and conditions" done={terms}>
-        <p>The terms follow the general ICT terms and conditions of the industry organisation and the GDPR guidelines.</p>
-        {!terms && <form action={act.acceptTerms.bind(null, k)}><button className={`${button} bg-slate-900 text-white`}>Accept the terms</button></form>}
+      <Step id="terms" title={t("termsTitle")} done={terms} doneLabel={done}>
+        <p>{t("termsText")}</p>
+        {!terms && <form action={act.acceptTerms.bind(null, k)}><button className={`${button} bg-slate-900 text-white`}>{t("acceptTerms")}</button></form>}
       </Step>
 
-      <Step id="connections" title="2. Connections" done={source?.status === "ok" && accounting?.status === "ok"}>
-        <SourceConnection licenseKey={k} system={sourceSystem} name={sourceName} connection={source} credentials={credentialsOf(source)} termsAccepted={terms} />
-        <TargetConnection licenseKey={k} system={targetSystem} name={targetName} connection={accounting} credentials={credentialsOf(accounting)} termsAccepted={terms} />
+      <Step id="connections" title={t("connectionsTitle")} done={source?.status === "ok" && accounting?.status === "ok"} doneLabel={done}>
+        <SourceConnection licenseKey={k} system={sourceSystem} name={sourceName} connection={source} credentials={credentialsOf(source)} termsAccepted={terms} locale={locale} />
+        <TargetConnection licenseKey={k} system={targetSystem} name={targetName} connection={accounting} credentials={credentialsOf(accounting)} termsAccepted={terms} locale={locale} />
       </Step>
 
       {terms && sourceSystem === "ccvshop" && (
-        <Step id="processing" title="Processing: paid orders or invoices">
-          <p>Paid orders keep unpaid orders out of your books, but include no credit notes. Invoices include every debit and credit invoice.</p>
-          <form action={act.chooseDocumentTrigger.bind(null, k)} className="flex items-center gap-2">
-            <select name="documentTrigger" aria-label="Process" defaultValue={sourceSettings.documentTrigger ?? "paid-orders"} className={select}>
-              <option value="paid-orders">Paid orders</option>
-              <option value="invoices">Invoices (debit and credit)</option>
+        <Step id="processing" title={t("processingTitle")} doneLabel={done}>
+          <p>{t("processingText")}</p>
+          <form action={act.chooseDocumentTrigger.bind(null, k)} className="flex flex-wrap items-center gap-2">
+            <select name="documentTrigger" aria-label={t("process")} defaultValue={sourceSettings.documentTrigger ?? "paid-orders"} className={select}>
+              <option value="paid-orders">{t("paidOrders")}</option>
+              <option value="invoices">{t("invoices")}</option>
             </select>
-            <button className={`${button} bg-slate-900 text-white`}>Save processing choice</button>
+            <button className={`${button} bg-slate-900 text-white`}>{t("saveProcessing")}</button>
           </form>
         </Step>
       )}
 
       {terms && sourceSystem === "prestashop" && source?.status === "ok" && (
-        <Step id="statuses" title="Processing: order statuses to book" done={!!sourceSettings.statuses?.length}>
-          <OrderStatuses licenseKey={k} states={orderStates} chosen={sourceSettings.statuses ?? []} />
+        <Step id="statuses" title={t("statusesTitle")} done={!!sourceSettings.statuses?.length} doneLabel={done}>
+          <OrderStatuses licenseKey={k} states={orderStates} chosen={sourceSettings.statuses ?? []} locale={locale} />
         </Step>
       )}
 
       {accounting?.status === "ok" && (
-        <Step id="administration" title={`3. ${targetName} administration and invoice layout`} done={!!target.companyId}>
-          <form action={act.chooseAdministration.bind(null, k)} className="flex items-center gap-2">
-            <label>Administration{" "}
-              <select name="administration" aria-label="Administration" defaultValue={target.companyId ?? ""} className={select}>
-                <option value="">Choose…</option>
+        <Step id="administration" title={t("administrationTitle", { target: targetName })} done={!!target.companyId} doneLabel={done}>
+          <form action={act.chooseAdministration.bind(null, k)} className="flex flex-wrap items-center gap-2">
+            <label className="min-w-0 max-w-full">{t("administration")}{" "}
+              <select name="administration" aria-label={t("administration")} defaultValue={target.companyId ?? ""} className={select}>
+                <option value="">{t("choose")}</option>
                 {administrations.map((a) => <option key={a.id} value={a.id}>{a.name}</option>)}
               </select>
             </label>
-            <button className={`${button} bg-slate-900 text-white`}>Save administration</button>
+            <button className={`${button} bg-slate-900 text-white`}>{t("saveAdministration")}</button>
           </form>
-          <form action={act.refreshAdministrationData.bind(null, k)}><button className={`${button} border border-slate-300`} aria-label="Refresh administration data">⟳ Refresh</button></form>
+          <form action={act.refreshAdministrationData.bind(null, k)}><button className={`${button} border border-slate-300`} aria-label={t("refreshAdministration")}>{t("refresh")}</button></form>
           {target.companyId && (
             <form id="layout" action={act.chooseLayout.bind(null, k)} className="flex flex-wrap items-center gap-2">
-              <label>Invoice layout{" "}
-                <select name="template" aria-label="Invoice layout" defaultValue={target.templateId ?? ""} className={select}>
-                  <option value="">Default layout</option>
-                  {catalog.templates.map((t) => <option key={t.id} value={t.id}>{t.name}</option>)}
+              <label className="min-w-0 max-w-full">{t("invoiceLayout")}{" "}
+                <select name="template" aria-label={t("invoiceLayout")} defaultValue={target.templateId ?? ""} className={select}>
+                  <option value="">{t("defaultLayout")}</option>
+                  {catalog.templates.map((tpl) => <option key={tpl.id} value={tpl.id}>{tpl.name}</option>)}
                 </select>
               </label>
-              <label>Description{" "}
-                <select name="descriptionSource" aria-label="Description" defaultValue={target.descriptionSource ?? "order-number"} className={select}>
-                  <option value="order-number">Order number</option>
-                  <option value="invoice-number">Invoice number</option>
+              <label className="min-w-0 max-w-full">{t("description")}{" "}
+                <select name="descriptionSource" aria-label={t("description")} defaultValue={target.descriptionSource ?? "order-number"} className={select}>
+                  <option value="order-number">{t("orderNumber")}</option>
+                  <option value="invoice-number">{t("invoiceNumber")}</option>
                 </select>
               </label>
-              <label className="flex items-center gap-1" title="Only where the accounting system's own VAT rounding cannot reproduce the webshop's cents otherwise">
-                <input type="checkbox" name="roundingLine" aria-label="Book rounding differences" defaultChecked={booking.roundingLine === true} /> Book rounding differences
+              <label className="flex items-center gap-1" title={t("roundingHint")}>
+                <input type="checkbox" name="roundingLine" aria-label={t("bookRounding")} defaultChecked={booking.roundingLine === true} className={focusRing} /> {t("bookRounding")}
               </label>
-              <button className={`${button} bg-slate-900 text-white`}>Save layout</button>
+              <button className={`${button} bg-slate-900 text-white`}>{t("saveLayout")}</button>
             </form>
           )}
         </Step>
       )}
 
       {target.companyId && (
-        <Step id="vat" title={withGrid ? "4. VAT rates and revenue accounts" : "4. VAT"} done={vatDone}>
+        <Step id="vat" title={withGrid ? t("vatGridTitle") : t("vatTitle")} done={vatDone} doneLabel={done}>
           {withGrid
-            ? <VatGridForm licenseKey={k} grid={grid} catalog={catalog} costAccounts={costAccounts} saved={integration.vatMappings.length > 0} />
-            : <p><strong>VAT as it appears in the orders.</strong> {targetName} books every line with the VAT percentage the webshop charged, so there are no VAT rates or revenue accounts to configure. Before booking, the integration checks that {targetName} knows each percentage.</p>}
+            ? <VatGridForm licenseKey={k} grid={grid} catalog={catalog} costAccounts={costAccounts} saved={integration.vatMappings.length > 0} locale={locale} />
+            : <p><strong>{t("vatAsInOrdersLead")}</strong> {t("vatAsInOrdersText", { target: targetName })}</p>}
         </Step>
       )}
 
       {vatDone && (
-        <Step id="payment-methods" title="5. Payment methods and fixed debtors (optional)">
-          <p>Orders paid with a listed method are booked on its fixed debtor instead of a debtor per customer (never for ICP, which needs the customer&apos;s VAT number).</p>
+        <Step id="payment-methods" title={t("paymentMethodsTitle")} doneLabel={done}>
+          <p>{t("paymentMethodsText")}</p>
           <ul className="space-y-1">
             {integration.paymentMethods.map((m) => (
-              <li key={m.id} className="flex items-center gap-3">
-                <span className="font-mono">{m.method}</span> → {m.fixedDebtor ?? "debtor per customer"}
-                <form action={act.removePaymentMethod.bind(null, k, m.id)}><button className="text-xs text-red-700 underline">remove</button></form>
+              <li key={m.id} className="flex flex-wrap items-center gap-3">
+                <span className="font-mono">{m.method}</span> → {m.fixedDebtor ?? t("debtorPerCustomer")}
+                <form action={act.removePaymentMethod.bind(null, k, m.id)}>
+                  <button aria-label={t("removeMethod", { method: m.method })} className={`rounded text-xs text-red-700 underline ${focusRing}`}>{t("remove")}</button>
+                </form>
               </li>
             ))}
           </ul>
           <form action={act.addPaymentMethod.bind(null, k)} className="flex flex-wrap items-center gap-2">
-            <input name="method" placeholder="Payment method, e.g. Bank transfer" aria-label="Payment method" className="rounded border border-slate-300 px-2 py-1" />
-            <input name="fixedDebtor" placeholder={`${targetName} debtor id`} aria-label="Fixed debtor" className="rounded border border-slate-300 px-2 py-1" />
-            <button className={`${button} border border-slate-300`}>Add</button>
+            <input name="method" placeholder={t("paymentMethodPlaceholder")} aria-label={t("paymentMethod")} className={`rounded border border-slate-300 px-2 py-1 ${focusRing}`} />
+            <input name="fixedDebtor" placeholder={t("fixedDebtorPlaceholder", { target: targetName })} aria-label={t("fixedDebtor")} className={`rounded border border-slate-300 px-2 py-1 ${focusRing}`} />
+            <button className={`${button} border border-slate-300`}>{t("add")}</button>
           </form>
         </Step>
       )}
 
       {vatDone && targetSetups[integration.targetSystem as TargetSystem]?.registersPayments && (
-        <Step id="payments" title="Payments (optional)" done={payments.enabled}>
-          <p>Book each payment the webshop receives against its invoice in {targetName}, on a clearing account, once the invoice is booked.</p>
+        <Step id="payments" title={t("paymentsTitle")} done={payments.enabled} doneLabel={done}>
+          <p>{t("paymentsText", { target: targetName })}</p>
           <form action={act.savePayments.bind(null, k)} className="flex flex-wrap items-center gap-2">
-            <label className="flex items-center gap-1"><input type="checkbox" name="enabled" aria-label="Book payments" defaultChecked={payments.enabled} /> Book payments</label>
-            <label>Clearing account{" "}
-              <select name="account" aria-label="Clearing account" defaultValue={payments.accounts.default ?? ""} className={select}>
-                <option value="">Choose…</option>
+            <label className="flex items-center gap-1"><input type="checkbox" name="enabled" aria-label={t("bookPayments")} defaultChecked={payments.enabled} className={focusRing} /> {t("bookPayments")}</label>
+            <label className="min-w-0 max-w-full">{t("clearingAccount")}{" "}
+              <select name="account" aria-label={t("clearingAccount")} defaultValue={payments.accounts.default ?? ""} className={select}>
+                <option value="">{t("choose")}</option>
                 {catalog.accounts.map((a) => <option key={a.id} value={a.id}>{a.code ? `${a.code} ${a.name}` : a.name}</option>)}
               </select>
             </label>
-            <button className={`${button} bg-slate-900 text-white`}>Save payments</button>
+            <button className={`${button} bg-slate-900 text-white`}>{t("savePayments")}</button>
           </form>
         </Step>
       )}
 
       {vatDone && (
-        <Step id="finish" title="6. Finish" done={integration.status === "active"}>
-          <form action={act.finishInstall.bind(null, k)}><button className={`${button} bg-green-600 text-white`}>{integration.status === "active" ? "Save and go to the dashboard" : "Finish installation"}</button></form>
+        <Step id="finish" title={t("finishTitle")} done={integration.status === "active"} doneLabel={done}>
+          <form action={act.finishInstall.bind(null, k)}><button className={`${button} bg-green-600 text-white`}>{integration.status === "active" ? t("saveAndDashboard") : t("finishInstall")}</button></form>
         </Step>
       )}
     </main>

@@ -1,7 +1,14 @@
 import { sourceSetups } from "@/connectors/registry";
 import type { SourceSystem } from "@/connectors/types";
 import { StatusDot } from "@/components/status-dot";
+import { focusRing } from "@/components/ui-classes";
 import { env, isSandbox } from "@/lib/config/env";
+import type { Locale } from "@/lib/i18n/locale";
+import { localizeKnown } from "@/lib/i18n/match-message";
+import { commonTranslator } from "@/lib/i18n/messages/common";
+import { wizardMessages } from "@/lib/i18n/messages/wizard";
+import { installAnswers } from "@/lib/i18n/messages/wizard-notices";
+import { translator } from "@/lib/i18n/translate";
 import { initialValues } from "@/lib/install/credential-values";
 import { awaitsAuthorization, sourceConnect } from "@/lib/install/source-connect";
 import { ConnectForm } from "./connect-form";
@@ -12,20 +19,22 @@ function CopyField({ label, value }: { label: string; value: string }) {
   return (
     <label className="block">
       <span className="font-medium">{label}</span>
-      <input readOnly value={value} aria-label={label} className="mt-1 block w-full rounded border border-slate-300 bg-slate-50 px-2 py-1 font-mono text-xs" />
+      <input readOnly value={value} aria-label={label} className={`mt-1 block w-full rounded border border-slate-300 bg-slate-50 px-2 py-1 font-mono text-xs ${focusRing}`} />
     </label>
   );
 }
 
 /** The webshop line of the Connections step: its dot, and the way this shop system is connected. */
-export function SourceConnection({ licenseKey, system, name, connection, credentials, termsAccepted }: {
+export function SourceConnection({ licenseKey, system, name, connection, credentials, termsAccepted, locale }: {
   licenseKey: string;
   system: SourceSystem;
   name: string;
   connection: Connection;
   credentials: Record<string, unknown>;
   termsAccepted: boolean;
+  locale: Locale;
 }) {
+  const t = translator(wizardMessages, locale);
   const hasCredentials = Object.keys(credentials).length > 0;
   const pending = awaitsAuthorization(system, credentials);
   const dot = !hasCredentials || pending ? "unknown" : connection?.status === "error" ? "error" : "ok";
@@ -33,39 +42,41 @@ export function SourceConnection({ licenseKey, system, name, connection, credent
   const baseUrl = connection?.baseUrl ?? null;
   const plan = sourceConnect({ system, licenseKey, baseUrl, appUrl: env().APP_URL, sandbox: isSandbox() });
   const form = (
-    <ConnectForm licenseKey={licenseKey} side="source" systemName={name} fields={fields} initial={initialValues(fields, credentials, baseUrl)} connected={dot === "ok"} submitLabel={system === "magento1" ? "Save" : undefined} />
+    <ConnectForm licenseKey={licenseKey} side="source" systemName={name} fields={fields} initial={initialValues(fields, credentials, baseUrl)} connected={dot === "ok"}
+      submitLabel={system === "magento1" ? t("save") : undefined} locale={locale} />
   );
+  const action = `inline-block rounded-md px-3 py-1.5 text-sm font-medium ${focusRing}`;
 
   return (
     <div id="webshop" className="space-y-2">
       <p>
-        <StatusDot status={dot} label={`Webshop (${name})`} />
-        {connection?.statusDetail && <span className="ml-2 text-red-700">{connection.statusDetail}</span>}
+        <StatusDot status={dot} label={commonTranslator(locale)("webshopOf", { name })} locale={locale} />
+        {connection?.statusDetail && <span className="ml-2 break-words text-red-700">{localizeKnown(installAnswers, connection.statusDetail, locale)}</span>}
       </p>
       {termsAccepted && plan.kind === "app-store" && (
         <div className="rounded-md border border-slate-200 p-3">
-          <p><strong>Install from the app store.</strong> {name} is connected by installing our app from the {plan.store} app store: the shop then hands the integration its keys itself, and you come back here.</p>
-          <p className="mt-1 text-slate-600">{plan.steps}</p>
-          {plan.installLink && <a href={plan.installLink} className="mt-2 inline-block rounded-md bg-slate-900 px-3 py-1.5 text-sm font-medium text-white">Install from the {plan.store} app store</a>}
+          <p><strong>{t("appStoreLead")}</strong> {t("appStoreText", { name, store: plan.store })}</p>
+          <p className="mt-1 text-slate-600">{localizeKnown(installAnswers, plan.steps, locale)}</p>
+          {plan.installLink && <a href={plan.installLink} className={`mt-2 bg-slate-900 text-white ${action}`}>{t("installFromStore", { store: plan.store })}</a>}
         </div>
       )}
       {termsAccepted && plan.kind === "magento2" && (
         <>
           <div className="space-y-2 rounded-md border border-slate-200 p-3">
-            <p><strong>Magento 2.1 to 2.4.3:</strong> in the Magento admin go to System &gt; Extensions &gt; Integrations &gt; Add New Integration. Enter a name, your password and these two addresses, tick the resources on the API tab, save, then click Activate and Allow. In the window that opens, enter your webshop domain and the license key, and click Consent to connect.</p>
-            <CopyField label="Callback URL" value={plan.callbackUrl} />
-            <CopyField label="Identity link URL" value={plan.identityUrl} />
+            <p><strong>{t("magento2OldLead")}</strong> {t("magento2OldText")}</p>
+            <CopyField label={t("callbackUrl")} value={plan.callbackUrl} />
+            <CopyField label={t("identityUrl")} value={plan.identityUrl} />
           </div>
-          <p><strong>Magento 2.4.4 and later:</strong> create the integration without Callback URL and Identity link URL, activate it, and paste its four keys here.</p>
+          <p><strong>{t("magento2NewLead")}</strong> {t("magento2NewText")}</p>
           {form}
         </>
       )}
       {termsAccepted && plan.kind === "magento1" && (
         <>
-          <p>Enter the admin URL of the webshop with the consumer key and secret of the REST OAuth consumer (leave its Callback URL empty), then click the yellow Connect button to authorize the integration.</p>
+          <p>{t("magento1Text")}</p>
           {form}
           {hasCredentials && (
-            <a href={plan.startUrl} className="inline-block rounded-md bg-yellow-400 px-3 py-1.5 text-sm font-medium text-slate-900">{pending ? "Connect" : "Authorize again"}</a>
+            <a href={plan.startUrl} className={`bg-yellow-400 text-slate-900 ${action}`}>{pending ? t("connect") : t("authorizeAgain")}</a>
           )}
         </>
       )}
