@@ -21,8 +21,11 @@ export type SignUpOptions = {
   trialEndsAt?: Date;
   /** App Store installs: never attach a shop to an existing account without its login. */
   requireNewAccount?: boolean;
-  /** The webshop was connected by an App Store handshake (the mail says so). */
-  shopConnected?: boolean;
+  /**
+   * Runs after the account and integration exist, before the mail: an App Store install attaches
+   * its shop here. Returns whether the webshop is connected (the mail then says so).
+   */
+  onCreated?: (created: { integrationId: string; licenseKey: string; accountId: string }) => Promise<{ shopConnected: boolean }>;
   appUrl?: string;
   sandbox?: boolean;
   supportEmail?: string;
@@ -100,6 +103,7 @@ export async function signUp(db: Db, raw: Record<string, unknown>, options: Sign
     options.newLicenseKey ?? generateLicenseKey,
   );
   if (!created) return { status: "existing-account", email: input.email };
+  const after = await options.onCreated?.(created);
 
   const mailId = await sendRegistrationMail(db, {
     locale: input.locale,
@@ -111,7 +115,7 @@ export async function signUp(db: Db, raw: Record<string, unknown>, options: Sign
     target: input.target,
     trialEndsAt,
     password: created.newLogin ? password : undefined,
-    shopConnected: options.shopConnected,
+    shopConnected: after?.shopConnected,
     appUrl,
     supportEmail: options.supportEmail ?? env().SUPPORT_EMAIL,
   });
