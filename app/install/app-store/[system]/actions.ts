@@ -33,7 +33,7 @@ export async function startTrialFromAppStore(claimToken: string, system: AppStor
     case "invalid":
       return { values, errors: Object.fromEntries(Object.entries(result.errors).map(([f, key]) => [f, fields(key)])), formError: fields("fixFields") };
     case "existing-account":
-      return { values, errors: { email: t("existingAccount", { email: result.email }) }, formError: t("existingAccount", { email: result.email }) };
+      return { values, errors: {}, formError: t("existingAccount", { email: result.email }) };
     case "throttled": {
       const minutes = Math.max(1, Math.ceil((result.retryAt.getTime() - Date.now()) / 60_000));
       return { values, errors: {}, formError: t("throttled", { minutes, support: env().SUPPORT_EMAIL }) };
