@@ -18,7 +18,7 @@ const input = "mt-1 block w-full rounded-md border border-slate-300 bg-white px-
  * shows what was typed with each field's own error (remounted per answer, since React resets a
  * form after its action).
  */
-export function TrialForm({ locale, action, initial, countries, sources, fixedSource, targets, submitLabel, label }: {
+export function TrialForm({ locale, action, initial, countries, sources, fixedSource, targets, submitLabel, label, emailHelp }: {
   locale: Locale;
   action: (state: TrialFormState, form: FormData) => Promise<TrialFormState>;
   initial: Record<string, string>;
@@ -29,6 +29,8 @@ export function TrialForm({ locale, action, initial, countries, sources, fixedSo
   targets: Option[];
   submitLabel: string;
   label: string;
+  /** Replaces the email field's help (the App Store path does not add to an existing login). */
+  emailHelp?: string;
 }) {
   const t = translator(signupMessages, locale);
   const [state, formAction, pending] = useActionState(action, { values: initial, errors: {} });
@@ -80,7 +82,7 @@ export function TrialForm({ locale, action, initial, countries, sources, fixedSo
         {labelOf("email", t("email"))}
         <input {...field("email", true)} type="email" defaultValue={v.email} autoComplete="email" maxLength={254} className={input} />
         {error("email")}
-        {help("email", t("emailHelp"))}
+        {help("email", emailHelp ?? t("emailHelp"))}
       </div>
       <div>
         {labelOf("country", t("country"))}

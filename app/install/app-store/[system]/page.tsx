@@ -71,6 +71,7 @@ export default async function AppStoreInstallPage({ params, searchParams }: {
             targets={options.targets}
             submitLabel={t("newSubmit")}
             label={t("newForm")}
+            emailHelp={t("newEmailHelp")}
           />
         </section>
       </InstallShell>
