@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { systemNames, type SourceSystem, type SystemId, type TargetSystem } from "@/connectors/types";
 import type { OrderStateChoice } from "@/connectors/prestashop/setup";
 import type { Choice, TargetCatalog } from "@/connectors/setup-types";
@@ -25,6 +24,7 @@ import { OrderStatuses } from "./order-statuses";
 import { SourceConnection } from "./source-connection";
 import { TargetConnection } from "./target-connection";
 import { VatGridForm } from "./vat-grid-form";
+import { LicenseKeyProblemPage } from "../license-key-problem";
 
 export const dynamic = "force-dynamic";
 
@@ -44,7 +44,7 @@ export default async function InstallPage({ params, searchParams }: { params: Pr
   const licenseKey = decodeURIComponent((await params).licenseKey);
   const { notice } = await searchParams;
   const integration = await integrationForInstall(db(), licenseKey, await currentAccount());
-  if (!integration) notFound();
+  if (!integration) return <LicenseKeyProblemPage licenseKey={licenseKey} />;
   const locale = await requestLocale();
   const t = translator(wizardMessages, locale);
 

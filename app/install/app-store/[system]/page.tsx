@@ -1,19 +1,30 @@
 import { notFound } from "next/navigation";
 import { systemNames } from "@/connectors/types";
+import { LoginForm } from "@/components/login-form";
+import { TrialForm } from "@/components/trial-form";
 import { currentAccount } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
+import { formatDate } from "@/lib/i18n/locale";
+import { appStoreMessages } from "@/lib/i18n/messages/signup-app-store";
+import { requestLocale } from "@/lib/i18n/request-locale";
+import { translator } from "@/lib/i18n/translate";
 import { appStoreShopOf, type AppStoreHandshake } from "@/lib/install/app-store-handshake";
 import { readClaimToken } from "@/lib/install/claim-token";
 import { findPendingInstall } from "@/lib/install/pending-installs";
-import { LoginForm } from "@/components/login-form";
+import { trialEnd } from "@/lib/integrations/settings";
+import { trialFormOptions } from "@/lib/signup/form-options";
 import { InstallShell, one } from "../install-shell";
+import { startTrialFromAppStore } from "./actions";
 
 export const dynamic = "force-dynamic";
 
+const input = "mt-1 block w-full rounded-md border border-slate-300 px-3 py-2";
+
 /**
  * Where an App Store install that started in the shop's backend lands (the store's redirect sent
- * no license key): the merchant logs in and picks, or types, the integration to connect the shop
- * to. The choice posts to /api/install/claim.
+ * no license key). An existing customer logs in and picks, or types, the integration to connect
+ * the shop to (posts to /api/install/claim); a new customer starts a trial right here, which
+ * creates the account and the integration with the shop connected.
  */
 export default async function AppStoreInstallPage({ params, searchParams }: {
   params: Promise<{ system: string }>;
@@ -24,22 +35,45 @@ export default async function AppStoreInstallPage({ params, searchParams }: {
   const query = await searchParams;
   const token = one(query.claim);
   const error = one(query.error) || undefined;
+  const locale = await requestLocale();
+  const t = translator(appStoreMessages, locale);
   const shopSystem = systemNames[system];
-  const title = `Connect your ${shopSystem} webshop`;
+  const title = t("title", { shop: shopSystem });
+  const language = { locale, back: `/install/app-store/${system}?claim=${encodeURIComponent(token)}` };
 
   const claim = readClaimToken(token);
   const pending = claim?.system === system ? await findPendingInstall<AppStoreHandshake>(db(), { id: claim.pendingId }) : null;
   if (!pending || pending.integrationId) {
-    return <InstallShell title={title} error={error}><p>This installation link has expired or was already used. Install the app again from the app store in your {shopSystem} backend.</p></InstallShell>;
+    return <InstallShell title={title} error={error} language={language}><p>{t("expired", { shop: shopSystem })}</p></InstallShell>;
   }
   const shop = appStoreShopOf(system, pending.payload);
 
   const account = await currentAccount();
   if (!account) {
+    const options = trialFormOptions(locale);
     return (
-      <InstallShell title={title} error={error}>
-        <p>Webshop <strong>{shop.shopName}</strong> installed our app. Log in with the email address and password from your registration mail to choose the integration it belongs to.</p>
-        <LoginForm stay />
+      <InstallShell title={title} error={error} language={language}>
+        <p>{t("installed", { shopName: shop.shopName })}</p>
+        <section aria-labelledby="existing-customer" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="existing-customer" className="text-base font-semibold">{t("existingHeading")}</h2>
+          <p>{t("existingText")}</p>
+          <LoginForm stay />
+        </section>
+        <section aria-labelledby="new-customer" className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
+          <h2 id="new-customer" className="text-base font-semibold">{t("newHeading")}</h2>
+          <p>{t("newText", { trialEnd: formatDate(locale, trialEnd()) })}</p>
+          <TrialForm
+            locale={locale}
+            action={startTrialFromAppStore.bind(null, token, system)}
+            initial={{ source: system, target: "", locale }}
+            countries={options.countries}
+            fixedSource={system}
+            targets={options.targets}
+            submitLabel={t("newSubmit")}
+            label={t("newForm")}
+            emailHelp={t("newEmailHelp")}
+          />
+        </section>
       </InstallShell>
     );
   }
@@ -50,23 +84,23 @@ export default async function AppStoreInstallPage({ params, searchParams }: {
     select: { licenseKey: true, name: true, status: true },
   });
   return (
-    <InstallShell title={title} error={error}>
-      <p>Webshop <strong>{shop.shopName}</strong> installed our app. Which integration does it belong to?</p>
+    <InstallShell title={title} error={error} language={language}>
+      <p>{t("pickText", { shopName: shop.shopName })}</p>
       <form method="post" action="/api/install/claim" className="space-y-3">
         <input type="hidden" name="claim" value={token} />
         {integrations.length > 0 && (
           <label className="block">
-            <span className="font-medium">Integration</span>
-            <select name="integration" defaultValue={integrations.find((i) => i.status === "installing")?.licenseKey ?? integrations[0]!.licenseKey} className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2">
+            <span className="font-medium">{t("integration")}</span>
+            <select name="integration" defaultValue={integrations.find((i) => i.status === "installing")?.licenseKey ?? integrations[0]!.licenseKey} className={input}>
               {integrations.map((i) => <option key={i.licenseKey} value={i.licenseKey}>{i.name} ({i.licenseKey})</option>)}
             </select>
           </label>
         )}
         <label className="block">
-          <span className="font-medium">{integrations.length > 0 ? "Or enter the license key" : "License key"}</span>
-          <input name="licenseKey" autoComplete="off" placeholder="The license key from your registration mail" className="mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 font-mono" />
+          <span className="font-medium">{integrations.length > 0 ? t("orLicenseKey") : t("licenseKey")}</span>
+          <input name="licenseKey" autoComplete="off" placeholder={t("licenseKeyPlaceholder")} className={`${input} font-mono`} />
         </label>
-        <button type="submit" className="w-full rounded-md bg-green-600 px-4 py-2 font-medium text-white hover:bg-green-700">Connect webshop</button>
+        <button type="submit" className="w-full rounded-md bg-green-600 px-4 py-2 font-medium text-white hover:bg-green-700">{t("connect")}</button>
       </form>
     </InstallShell>
   );
