@@ -12,9 +12,10 @@ import type { Screens } from "./screens";
 const connected = (page: Page, system: string) => expect(page.getByTitle(`Webshop (${system}): ok`)).toBeVisible();
 
 /** Magento 2.4.4+: the integration's four keys pasted from System > Extensions > Integrations. */
-export async function connectMagento2(page: Page, tenant: string, shot: Screens) {
+export async function connectMagento2(page: Page, shopUrl: string, tenant: string, shot: Screens) {
   const keys = magento2Keys(tenant);
   const shop = page.getByRole("form", { name: "Connect Magento 2" });
+  await shop.getByLabel("Webshop address").fill(shopUrl);
   await shop.getByLabel("Consumer key").fill(keys.consumerKey);
   await shop.getByLabel("Consumer secret").fill(keys.consumerSecret);
   await shop.getByLabel("Access token", { exact: true }).fill(keys.accessToken);

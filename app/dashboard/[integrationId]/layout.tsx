@@ -6,6 +6,10 @@ import { db } from "@/lib/db/client";
 import { dashboardMessages } from "@/lib/i18n/messages/dashboard";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { translator } from "@/lib/i18n/translate";
+import { pollingSources } from "@/connectors/registry";
+import type { SourceSystem } from "@/connectors/types";
+import { fetchNowMessages } from "@/lib/i18n/messages/fetch-now";
+import { FetchNowButton } from "./fetch-now-button";
 import { IntegrationTabs } from "./integration-tabs";
 
 const tabs = ["report", "errors", "open", "payments", "configuration"] as const;
@@ -15,7 +19,11 @@ export default async function IntegrationLayout({ children, params }: { children
   const { accountId } = await requireAccount();
   const integration = await findIntegration(db(), accountId, integrationId);
   if (!integration) notFound();
-  const t = translator(dashboardMessages, await requestLocale());
+  const locale = await requestLocale();
+  const t = translator(dashboardMessages, locale);
+  const fetchNow = translator(fetchNowMessages, locale);
+  // Polling shops are asked on their interval; Fetch now asks at once (webhook shops announce themselves).
+  const polls = pollingSources.has(integration.sourceSystem as SourceSystem) && integration.status !== "cancelled";
   return (
     <>
       <h1 className="text-2xl font-semibold break-words">{integration.name}</h1>
@@ -23,6 +31,7 @@ export default async function IntegrationLayout({ children, params }: { children
         {systemNames[integration.sourceSystem as SystemId]} → {systemNames[integration.targetSystem as SystemId]} · {t("licenseKey")}{" "}
         <span className="font-mono break-all">{integration.licenseKey}</span>
       </p>
+      {polls && <div className="mt-2"><FetchNowButton integrationId={integration.id} label={fetchNow("button")} queuedText={fetchNow("queued")} /></div>}
       <IntegrationTabs
         label={t("integrationTabs")}
         tabs={tabs.map((tab) => ({ href: `/dashboard/${integration.id}/${tab}`, label: t(`tab.${tab}`) }))}
