@@ -2,7 +2,7 @@
 
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { Locale } from "@/lib/i18n/locale";
 import { localizeKnown } from "@/lib/i18n/match-message";
 import { loginAnswers, loginMessages } from "@/lib/i18n/messages/login";
@@ -18,6 +18,9 @@ export function LoginForm({ stay = false, locale = "en" }: { stay?: boolean; loc
   const t = translator(loginMessages, locale);
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // Until the page is interactive a submit would be a plain form post: the button waits for it.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
 
   async function onSubmit(event: React.FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -41,7 +44,7 @@ export function LoginForm({ stay = false, locale = "en" }: { stay?: boolean; loc
 
   const input = `mt-1 block w-full rounded-md border border-slate-300 px-3 py-2 ${focusRing}`;
   return (
-    <form onSubmit={onSubmit} className={stay ? "space-y-3" : "mt-6 space-y-4"}>
+    <form method="post" onSubmit={onSubmit} className={stay ? "space-y-3" : "mt-6 space-y-4"}>
       <label className="block">
         <span className="text-sm font-medium">{t("email")}</span>
         <input name="email" type="email" autoComplete="username" required className={input} />
@@ -51,7 +54,7 @@ export function LoginForm({ stay = false, locale = "en" }: { stay?: boolean; loc
         <input name="password" type="password" autoComplete="current-password" required className={input} />
       </label>
       {error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{error}</p>}
-      <button type="submit" disabled={pending}
+      <button type="submit" disabled={!ready || pending}
         className={`w-full rounded-md bg-slate-900 px-4 py-2 font-medium text-white hover:bg-slate-700 disabled:opacity-50 ${focusRing}`}>
         {pending ? t("submitting") : t("submit")}
       </button>

@@ -26,11 +26,21 @@ export async function finishInstallation(page: Page, merchant: NewMerchant, shot
 
 /** Waits until the document is on Report (polling shops: Fetch now), then shows every tab. */
 export async function expectBookedOnReport(page: Page, reportUrl: string, total: string, options: { fetchNow: boolean }, shot: Screens) {
-  await expect(async () => {
-    await page.goto(reportUrl);
-    if (options.fetchNow) await page.getByRole("button", { name: "Fetch now" }).click();
-    await expect(page.getByTestId("document-row")).toHaveCount(1, { timeout: 2000 });
-  }).toPass({ timeout: 90_000 });
+  try {
+    await expect(async () => {
+      await page.goto(reportUrl);
+      if (options.fetchNow) await page.getByRole("button", { name: "Fetch now" }).click();
+      await expect(page.getByTestId("document-row")).toHaveCount(1, { timeout: 2000 });
+    }).toPass({ timeout: 90_000 });
+  } catch (err) {
+    // Say where the document went instead (Errors or Open, with the reason), not only that Report is empty.
+    const elsewhere = [];
+    for (const tab of ["errors", "open"]) {
+      await page.goto(reportUrl.replace(/\/report$/, `/${tab}`));
+      elsewhere.push(`${tab}: ${(await page.getByRole("main").innerText()).replace(/\s+/g, " ").slice(0, 600)}`);
+    }
+    throw new Error(`Not booked on Report. ${elsewhere.join(" | ")}\n${String(err)}`);
+  }
   await expect(page.getByTestId("document-row")).toContainText(total);
   for (const tab of ["Report", "Errors", "Open", "Payments", "Configuration"]) {
     await page.getByRole("navigation", { name: "Integration tabs" }).getByRole("link", { name: tab }).click();

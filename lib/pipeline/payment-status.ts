@@ -7,9 +7,20 @@ export const PAYMENT_TRIES = 3;
 /** Midnight (Amsterdam) after `now`: the nightly re-try picks the payment up from then. */
 export function nextNight(now = new Date()): Date {
   const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(now);
-  const midnightUtc = Date.parse(`${today}T00:00:00Z`) + 86_400_000;
-  // Amsterdam is UTC+1 or +2: 22:00/23:00 UTC is midnight there; taking -2h lands at or just before it.
-  return new Date(midnightUtc - 2 * 3_600_000);
+  const midnightAsUtc = Date.parse(`${today}T00:00:00Z`) + 86_400_000;
+  // Clocks change at 01:00 UTC, never around midnight: the offset two hours before it is the one at it.
+  return new Date(midnightAsUtc - amsterdamOffsetMs(new Date(midnightAsUtc - 2 * 3_600_000)));
+}
+
+const amsterdamClock = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Amsterdam", hourCycle: "h23", year: "numeric", month: "2-digit", day: "2-digit", hour: "2-digit", minute: "2-digit",
+});
+
+/** How far Amsterdam's clock is ahead of UTC at `at` (1 or 2 hours). */
+function amsterdamOffsetMs(at: Date): number {
+  const p = Object.fromEntries(amsterdamClock.formatToParts(at).map((part) => [part.type, Number(part.value)]));
+  const wallAsUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!);
+  return wallAsUtc - Math.floor(at.getTime() / 60_000) * 60_000;
 }
 
 export const markPaymentBooked = (db: Db, id: string, target: { id: string; number?: string }) =>

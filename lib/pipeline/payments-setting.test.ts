@@ -19,9 +19,16 @@ describe("the payments setting", () => {
 });
 
 describe("nextNight", () => {
-  it("is the coming midnight in Amsterdam (or just before it), before the 03:15 re-try, summer and winter", () => {
+  it("is the coming midnight in Amsterdam, before the 03:15 re-try, summer and winter", () => {
     expect(nextNight(new Date("2024-07-05T10:00:00Z")).toISOString()).toBe("2024-07-05T22:00:00.000Z"); // 00:00 CEST
     expect(nextNight(new Date("2024-07-05T22:30:00Z")).toISOString()).toBe("2024-07-06T22:00:00.000Z"); // already the 6th in Amsterdam
-    expect(nextNight(new Date("2024-01-10T10:00:00Z")).toISOString()).toBe("2024-01-10T22:00:00.000Z"); // 23:00 CET, before the night's run
+    expect(nextNight(new Date("2024-01-10T10:00:00Z")).toISOString()).toBe("2024-01-10T23:00:00.000Z"); // 00:00 CET
+  });
+
+  it("is never in the past, also in the hour before a winter midnight", () => {
+    for (const now of ["2026-11-21T22:30:00Z", "2026-11-21T22:59:59Z", "2026-03-28T22:30:00Z", "2026-10-24T21:30:00Z"]) {
+      expect(nextNight(new Date(now)).getTime(), now).toBeGreaterThan(Date.parse(now));
+    }
+    expect(nextNight(new Date("2026-11-21T22:30:00Z")).toISOString()).toBe("2026-11-21T23:00:00.000Z");
   });
 });
