@@ -1,0 +1,32 @@
+import type { FieldError } from "./configuration-schema";
+
+/**
+ * Rules between settings, checked on what the settings would be after a save (whichever group is
+ * saved): each answer names the field it belongs to, so the tab shows it next to that field.
+ */
+type Obj = Record<string, unknown>;
+export type RuleError = { fields: string[]; error: FieldError };
+
+/** The account a payment is booked on when no account is set for its method (the target's own setting). */
+function targetPaymentAccount(target: string, targetSettings: Obj): string | undefined {
+  if (target === "rompslomp") return typeof targetSettings.paymentClearingAccountId === "string" ? targetSettings.paymentClearingAccountId : undefined;
+  if (target === "eboekhouden") return typeof targetSettings.paymentAccount === "string" ? targetSettings.paymentAccount : "1100";
+  return undefined;
+}
+
+/** Payments switched on need an account for methods without one of their own: the default, or the target's own. */
+export function paymentsAccountMissing(target: string, payments: { enabled: boolean; accounts: Record<string, string> }, targetSettings: Obj): boolean {
+  return payments.enabled && !payments.accounts.default && !targetPaymentAccount(target, targetSettings);
+}
+
+export function crossRules(target: string, next: { target: Obj; payments: { enabled: boolean; accounts: Record<string, string> } }): RuleError[] {
+  const errors: RuleError[] = [];
+  const t = next.target;
+  if (target === "rompslomp" && t.invoiceStatus === "concept") {
+    // A concept has no number and is not sent; Rompslomp takes payments on published invoices only.
+    if (t.sendByEmail === true) errors.push({ fields: ["sendByEmail"], error: { code: "conceptNoEmail" } });
+    if (next.payments.enabled) errors.push({ fields: ["invoiceStatus", "paymentsEnabled"], error: { code: "conceptNoPayments" } });
+  }
+  if (paymentsAccountMissing(target, next.payments, t)) errors.push({ fields: ["paymentAccount"], error: { code: "paymentAccountMissing" } });
+  return errors;
+}
