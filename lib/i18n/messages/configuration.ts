@@ -217,6 +217,7 @@ export const configurationMessages = defineMessages({
     "error.conceptNoEmail": "A concept invoice cannot be emailed: publish the invoices to send them.",
     "error.conceptNoPayments": "Rompslomp takes payments on published invoices only: switch payments off or publish the invoices.",
     "error.notApplicable": "This setting does not apply to this integration.",
+    "error.notFound": "This integration does not exist or is not yours.",
   },
   nl: {
     "title": "Instellingen",
@@ -428,6 +429,7 @@ export const configurationMessages = defineMessages({
     "error.conceptNoEmail": "Een conceptfactuur kan niet worden gemaild: publiceer de facturen om ze te versturen.",
     "error.conceptNoPayments": "Rompslomp neemt alleen betalingen op gepubliceerde facturen aan: zet betalingen uit of publiceer de facturen.",
     "error.notApplicable": "Deze instelling geldt niet voor deze koppeling.",
+    "error.notFound": "Deze koppeling bestaat niet of is niet van jou.",
   },
 });
 
