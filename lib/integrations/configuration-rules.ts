@@ -22,11 +22,8 @@ export function paymentsAccountMissing(target: string, payments: { enabled: bool
 export function crossRules(target: string, next: { target: Obj; payments: { enabled: boolean; accounts: Record<string, string> } }): RuleError[] {
   const errors: RuleError[] = [];
   const t = next.target;
-  if (target === "rompslomp" && t.invoiceStatus === "concept") {
-    // A concept has no number and is not sent; Rompslomp takes payments on published invoices only.
-    if (t.sendByEmail === true) errors.push({ fields: ["sendByEmail"], error: { code: "conceptNoEmail" } });
-    if (next.payments.enabled) errors.push({ fields: ["invoiceStatus", "paymentsEnabled"], error: { code: "conceptNoPayments" } });
-  }
+  // Rompslomp emails an invoice when it publishes it: a concept is never sent.
+  if (target === "rompslomp" && t.invoiceStatus === "concept" && t.sendByEmail === true) errors.push({ fields: ["sendByEmail"], error: { code: "conceptNoEmail" } });
   if (paymentsAccountMissing(target, next.payments, t)) errors.push({ fields: ["paymentAccount"], error: { code: "paymentAccountMissing" } });
   return errors;
 }

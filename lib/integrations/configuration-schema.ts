@@ -11,7 +11,7 @@ export const errorCodes = [
   "required", "number", "whole", "min", "max", "choice", "date", "country", "vatNumber", "tooLong",
   "statusesEmpty", "statusUnknown", "accountUnknown", "accountFormat", "templateUnknown", "templateFormat",
   "methodMissing", "methodAccountMissing", "methodDuplicate", "methodReserved",
-  "paymentAccountMissing", "conceptNoEmail", "conceptNoPayments", "notApplicable", "notFound",
+  "paymentAccountMissing", "conceptNoEmail", "notApplicable", "notFound",
 ] as const;
 export type ErrorCode = (typeof errorCodes)[number];
 export type FieldError = { code: ErrorCode; params?: Record<string, string | number> };

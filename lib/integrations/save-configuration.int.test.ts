@@ -120,14 +120,6 @@ describe("Booking in the accounting system", () => {
     expect(target).not.toHaveProperty("templateId"); // the default layout
     expect(target.companyId).toBeTruthy(); // the rest of the setting is kept
   });
-
-  it("Rompslomp takes payments on published invoices only", async () => {
-    const ccv = ids["DEMO-CCVSHOP-ROMPSLOMP"]!; // payments on
-    expect(await saveConfigurationGroup(t.db, ccv, "booking", { invoiceStatus: "concept", descriptionSource: "order-number" }))
-      .toMatchObject({ ok: false, errors: { invoiceStatus: { code: "conceptNoPayments" } } });
-    expect(await saveConfigurationGroup(t.db, ids[MR]!, "payments", { paymentsEnabled: "on", paymentAccount: "" }))
-      .toMatchObject({ ok: false, errors: { paymentsEnabled: { code: "conceptNoPayments" } } });
-  });
 });
 
 describe("VAT", () => {
