@@ -7,11 +7,14 @@ import type { FieldError } from "./configuration-schema";
 type Obj = Record<string, unknown>;
 export type RuleError = { fields: string[]; error: FieldError };
 
-/** The account a payment is booked on when no account is set for its method (the target's own setting). */
-function targetPaymentAccount(target: string, targetSettings: Obj): string | undefined {
-  if (target === "rompslomp") return typeof targetSettings.paymentClearingAccountId === "string" ? targetSettings.paymentClearingAccountId : undefined;
-  if (target === "eboekhouden") return typeof targetSettings.paymentAccount === "string" ? targetSettings.paymentAccount : "1100";
-  return undefined;
+/**
+ * The account a payment is booked on when none is set for its method: the target's own setting,
+ * when the merchant (or the demo) stored one. e-Boekhouden's built-in 1100 is not taken as a
+ * choice: the merchant picks the account once, as the wizard asks.
+ */
+export function targetPaymentAccount(target: string, targetSettings: Obj): string | undefined {
+  const stored = target === "rompslomp" ? targetSettings.paymentClearingAccountId : target === "eboekhouden" ? targetSettings.paymentAccount : undefined;
+  return typeof stored === "string" && stored ? stored : undefined;
 }
 
 /** Payments switched on need an account for methods without one of their own: the default, or the target's own. */

@@ -2,6 +2,7 @@ import type { Translate } from "../i18n/translate";
 import type { ConfigurationKey } from "../i18n/messages/configuration";
 import { configGroups, fieldsFor, type ConfigGroup, type FieldDef } from "./configuration-fields";
 import { fieldPrefix, type FieldView } from "./configuration-explain";
+import { targetPaymentAccount } from "./configuration-rules";
 import type { ConfigLists } from "./configuration-schema";
 import { currentValue, settingObject } from "./configuration-values";
 
@@ -35,13 +36,6 @@ function optionsOf(field: FieldDef, variant: string | undefined, lists: ConfigLi
   }
 }
 
-/** The account payments fall back to in the target's own settings (shown when none is chosen here). */
-function paymentFallback(target: string, settings: Record<string, unknown>): string | undefined {
-  const t = settingObject(settings, "target");
-  if (target === "rompslomp") return typeof t.paymentClearingAccountId === "string" ? t.paymentClearingAccountId : undefined;
-  if (target === "eboekhouden") return typeof t.paymentAccount === "string" ? t.paymentAccount : "1100";
-  return undefined;
-}
 
 /** Every group with the settings that apply to this integration and their current values. */
 export function configurationView(
@@ -62,7 +56,7 @@ export function configurationView(
         ...(variant ? { variant } : {}),
         options: optionsOf(field, variant, lists, value, t),
         ...(field.kind === "number" ? { min: field.min, max: field.max } : {}),
-        ...(field.name === "paymentAccount" ? { fallback: paymentFallback(target, settings) } : {}),
+        ...(field.name === "paymentAccount" ? { fallback: targetPaymentAccount(target, settingObject(settings, "target")) } : {}),
       };
     }),
   }));
