@@ -9,7 +9,7 @@ export default async function DashboardLayout({ children }: { children: React.Re
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
-        <div className="mx-auto flex max-w-6xl items-center justify-between px-6 py-3">
+        <div className="mx-auto flex max-w-6xl flex-wrap items-center justify-between gap-2 px-6 py-3">
           <nav className="flex items-center gap-6 text-sm">
             <Link href="/dashboard" className="font-semibold">Boekkoppeling</Link>
             <Link href="/dashboard" className="text-slate-600 hover:text-slate-900">Integrations</Link>

@@ -25,7 +25,7 @@ export default async function IntegrationLayout({ children, params }: { children
         {systemNames[integration.sourceSystem as SystemId]} → {systemNames[integration.targetSystem as SystemId]} · license{" "}
         <span className="font-mono">{integration.licenseKey}</span>
       </p>
-      <nav className="mt-6 flex gap-1 border-b border-slate-200" aria-label="Integration tabs">
+      <nav className="mt-6 flex flex-wrap gap-1 border-b border-slate-200" aria-label="Integration tabs">
         {tabs.map(([tab, label]) => (
           <Link key={tab} href={`/dashboard/${integration.id}/${tab}`} className="rounded-t-md px-4 py-2 text-sm hover:bg-slate-100">
             {label}
