@@ -70,3 +70,17 @@ it("books the next document as the Configuration tab now says", async () => {
   expect(await statusOf(third)).toBe("concept");
   expect((await books()).emails).toHaveLength(1);
 });
+
+it("CCV Shop: invoices → paid orders registers the shop's webhooks for orders at once", async () => {
+  const ccv = (await t.db.integration.findUniqueOrThrow({ where: { licenseKey: "DEMO-CCVSHOP-WEFACT" } })).id;
+  const requests = async () => (await (await inProcessSandboxFetch(`${APP}/sandbox/ccvshop/demo-ccvshop-wefact/_admin/requests`)).json()) as { method: string; path: string; status: number }[];
+  const before = (await requests()).length;
+  expect(await saveConfigurationGroup(t.db, ccv, "documents", { documentTrigger: "paid-orders" })).toEqual({ ok: true });
+  const registered = (await requests()).slice(before).filter((r) => r.method === "POST" && r.path.includes("webhooks"));
+  expect(registered.length).toBeGreaterThan(0);
+  expect(registered.every((r) => r.status < 300)).toBe(true);
+  // Saving the same choice again registers nothing.
+  const again = (await requests()).length;
+  expect(await saveConfigurationGroup(t.db, ccv, "documents", { documentTrigger: "paid-orders" })).toEqual({ ok: true });
+  expect((await requests()).length).toBe(again);
+});
