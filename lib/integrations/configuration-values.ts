@@ -51,8 +51,8 @@ export function currentValue(field: FieldDef, settings: Settings, createdAt: Dat
 /** The patch a parsed value makes to its stored setting object (payments are handled as a whole). */
 export function storedPatch(field: FieldDef, value: FieldValue): Record<string, unknown> {
   if (field.name === "invoiceWithMutation") return { invoiceWithMutation: value === "yes" ? true : value === "no" ? false : undefined };
-  // The wizard and the engine read e-Boekhouden's layout under both names: keep them equal.
-  if (field.name === "invoiceTemplate") return { invoiceTemplate: value, templateId: value };
+  // e-Boekhouden reads `invoiceTemplate`, else the wizard's `templateId`: keep the one name the wizard also writes.
+  if (field.name === "invoiceTemplate") return { invoiceTemplate: undefined, templateId: value };
   if (field.kind === "number") return { [field.path]: Number(value) };
   if ((field.kind === "template" || field.kind === "text" || field.kind === "vatNumber" || field.kind === "account") && value === "") return { [field.path]: undefined };
   return { [field.path]: value };
