@@ -4,7 +4,7 @@ import { factuursturenCredentialsSchema, type FactuursturenCredentials } from ".
 import { apiError, unexpected, type Subject } from "./errors";
 import { parseJson, send, type HttpResult, type Transport } from "./http";
 import type { ClientPayload, InvoicePayload } from "./payloads";
-import { clientSchema, invoiceSchema, profileSchema, taxSchema, type Client, type Invoice, type Profile, type Tax } from "./schemas";
+import { clientSchema, invoiceSchema, profileSchema, savedInvoiceSchema, taxSchema, type Client, type Invoice, type Profile, type SavedInvoice, type Tax } from "./schemas";
 
 export type FactuursturenClientOptions = Transport & {
   /** https://www.factuursturen.nl, or a sandbox tenant's base URL; the API is under /api/v1. */
@@ -95,6 +95,15 @@ export function createFactuursturenClient(opts: FactuursturenClientOptions) {
     getInvoice: async (id: string): Promise<Invoice> =>
       (await getJson(`/invoices/${encodeURIComponent(id)}`, z.object({ invoice: invoiceSchema }), "invoice", "the invoice")).invoice,
     createInvoice: (invoice: InvoicePayload): Promise<string> => create("/invoices", invoice, "invoice"),
+    /** Drafts saved with action "save" (not in the invoice search). */
+    async listSavedInvoices(): Promise<SavedInvoice[]> {
+      try {
+        return await getJson("/invoices_saved", z.array(savedInvoiceSchema), "invoice", "the saved invoices");
+      } catch (err) {
+        if (err instanceof ConnectorError && err.code === "not_found") return []; // "nothing saved" may come back as 404
+        throw err;
+      }
+    },
   };
 }
 

@@ -25,6 +25,12 @@ export const factuursturenSettingsSchema = z.object({
    * The same choice sets a new customer's send method ("debtorsend").
    */
   sendMethod: z.enum(["mail", "email"]).default("mail"),
+  /**
+   * `sent`: the invoice is created final, numbered and sent as `sendMethod` says (the manual).
+   * `draft`: it is saved as a draft ("action save") for the merchant to check and send from
+   * Factuursturen; nothing is sent.
+   */
+  invoiceStatus: z.enum(["sent", "draft"]).default("sent"),
 });
 
 export type FactuursturenCredentials = z.infer<typeof factuursturenCredentialsSchema>;

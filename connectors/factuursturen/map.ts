@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Address, SalesDocument } from "@/lib/domain/sales-document";
 import type { Booking } from "../types";
 import type { FactuursturenSettings } from "./config";
@@ -66,7 +67,10 @@ const MAX_PAID_METHOD = 32;
  * Invoice table. `taxType` is the customer's, as Factuursturen has it: it decides whether the
  * line prices are read incl. or excl. VAT ("Depending on the VAT type of the debtor…").
  */
-export function invoicePayload(booking: Booking, taxType: TaxType, settings: Pick<FactuursturenSettings, "sendMethod" | "templateId">): InvoicePayload {
+/** A draft's save name: at most 20 characters, the same for every attempt at one document (our reference, hashed). */
+export const savenameOf = (reference: string) => `BK${createHash("sha256").update(reference).digest("hex").slice(0, 18)}`;
+
+export function invoicePayload(booking: Booking, taxType: TaxType, settings: Pick<FactuursturenSettings, "sendMethod" | "templateId"> & Partial<Pick<FactuursturenSettings, "invoiceStatus">>): InvoicePayload {
   const doc = booking.document;
   const profile = settings.templateId ?? booking.templateId;
   const method = clean(doc.paymentMethod.raw);
@@ -78,11 +82,13 @@ export function invoicePayload(booking: Booking, taxType: TaxType, settings: Pic
   });
   return {
     clientnr: booking.debtorId,
-    action: "send",
-    sendmethod: settings.sendMethod,
+    // A draft is saved under a name of its own and never overwritten; it is sent later from Factuursturen.
+    ...(settings.invoiceStatus === "draft"
+      ? { action: "save" as const, savename: savenameOf(booking.reference), overwrite_if_exist: false as const }
+      : { action: "send" as const, sendmethod: settings.sendMethod }),
     ...(profile ? { profile } : {}),
     sent: doc.date,
-    ...(doc.paid === true ? { alreadypaid: "full" as const, ...(method ? { alreadypaidmethod: method.slice(0, MAX_PAID_METHOD) } : {}) } : {}),
+    ...(doc.paid === true && settings.invoiceStatus !== "draft" ? { alreadypaid: "full" as const, ...(method ? { alreadypaidmethod: method.slice(0, MAX_PAID_METHOD) } : {}) } : {}),
     reference: {
       // The order number ("Credit …" for a credit), as the pipeline resolved it.
       line1: booking.description,

@@ -44,8 +44,12 @@ export type InvoiceLinePayload = {
 /** "Field-level specification of the Factuursturen invoice". */
 export type InvoicePayload = {
   clientnr: string;
-  action: "send";
-  sendmethod: "mail" | "email";
+  action: "send" | "save";
+  /** Required when sending; a saved draft is sent later from Factuursturen. */
+  sendmethod?: "mail" | "email";
+  /** Drafts: the name it is saved under (at most 20 characters), unique per account. */
+  savename?: string;
+  overwrite_if_exist?: false;
   profile?: string;
   /** The invoice date: the order date. */
   sent: string;

@@ -41,6 +41,10 @@ export const invoiceSchema = z.looseObject({
   open: optionalText,
 });
 
+/** A saved draft (GET /invoices_saved): no number yet, found again by its save name or reference. */
+export const savedInvoiceSchema = z.looseObject({ id: text, savename: optionalText, reference: referenceSchema });
+
+export type SavedInvoice = z.infer<typeof savedInvoiceSchema>;
 export type Profile = z.infer<typeof profileSchema>;
 export type Tax = z.infer<typeof taxSchema>;
 export type Client = z.infer<typeof clientSchema>;

@@ -4,7 +4,7 @@ import { differences, targetTotals, totalsPerRate, type TargetArithmetic } from 
 import { ConnectorError, type Booking, type ConnectorContext, type TargetConnector, type TargetDocumentRef } from "../types";
 import { createFactuursturenClient } from "./client";
 import { factuursturenSettingsSchema, type FactuursturenSettings } from "./config";
-import { clientPayload, invoicePayload } from "./map";
+import { clientPayload, invoicePayload, savenameOf } from "./map";
 import type { Invoice, Tax, TaxType } from "./schemas";
 
 export type FactuursturenTarget = TargetConnector & { createsProducts: false; arithmetic: (document: SalesDocument) => TargetArithmetic };
@@ -89,9 +89,13 @@ export function createFactuursturenTarget(ctx: ConnectorContext<unknown>, settin
   const settings = parseSettings(settingsInput);
   const client = createFactuursturenClient(ctx);
 
-  const findInvoice = async (reference: string) => {
+  const findInvoice = async (reference: string): Promise<TargetDocumentRef | null> => {
     const found = (await client.searchInvoices(reference)).find((i) => carries(i, reference));
-    return found ? toRef(found) : null;
+    if (found) return toRef(found);
+    if (settings.invoiceStatus !== "draft") return null;
+    // Drafts are not in the invoice search: look among the saved ones, by save name or reference line.
+    const draft = (await client.listSavedInvoices()).find((d) => d.savename === savenameOf(reference) || d.reference.line3?.trim() === reference);
+    return draft ? { id: `saved-${draft.id}` } : null;
   };
 
   return {
@@ -127,8 +131,9 @@ export function createFactuursturenTarget(ctx: ConnectorContext<unknown>, settin
       const [taxes, customer] = await Promise.all([client.listTaxes(), client.getClient(booking.debtorId)]);
       checkRates(booking, taxes);
       checkCents(booking, customer.tax_type);
-      const number = await client.createInvoice(invoicePayload(booking, customer.tax_type, settings));
-      return { id: number, number };
+      const created = await client.createInvoice(invoicePayload(booking, customer.tax_type, settings));
+      // A saved draft answers its draft id and has no invoice number until it is sent.
+      return settings.invoiceStatus === "draft" ? { id: `saved-${created}` } : { id: created, number: created };
     },
   };
 }

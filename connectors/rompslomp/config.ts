@@ -21,6 +21,10 @@ export const rompslompSettingsSchema = z.object({
   templateId: rompslompIdSchema.optional(),
   /** The manual: the invoice description is the order number, or on request the invoice number. */
   descriptionSource: z.enum(["order-number", "invoice-number"]).default("order-number"),
+  /** Published (final, numbered; the manual's behaviour) or kept as a concept for the merchant to check and publish. */
+  invoiceStatus: z.enum(["published", "concept"]).default("published"),
+  /** Rompslomp emails each published invoice to its contact (the manual: "on request"; off by default). */
+  sendByEmail: z.boolean().default(false),
   /** Clearing account (Rompslomp "payment" account) that payments are booked on. */
   paymentClearingAccountId: rompslompIdSchema.optional(),
 });

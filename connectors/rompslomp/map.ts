@@ -100,7 +100,11 @@ export function invoiceDescription(booking: Booking, source: RompslompSettings["
 
 const truncate = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
-export function salesInvoicePayload(booking: Booking, settings: Pick<RompslompSettings, "templateId" | "descriptionSource">): SalesInvoicePayload {
+export function salesInvoicePayload(
+  booking: Booking,
+  settings: Pick<RompslompSettings, "templateId" | "descriptionSource"> & Partial<Pick<RompslompSettings, "invoiceStatus" | "sendByEmail">>,
+): SalesInvoicePayload {
+  const publish = settings.invoiceStatus !== "concept";
   const doc = booking.document;
   const templateId = settings.templateId ?? booking.templateId;
   const lines = booking.lines.map((line): SalesInvoiceLinePayload => {
@@ -127,9 +131,10 @@ export function salesInvoicePayload(booking: Booking, settings: Pick<RompslompSe
     // ICP needs the customer's VAT number on the invoice; our pre-check already validated it,
     // so Rompslomp's own (VIES-dependent) validation must not block the booking.
     ...(doc.icp && doc.customer.vatNumber ? { vat_number: doc.customer.vatNumber, validates_vat_number: false } : {}),
-    // Published = booked with an invoice number; the manual: never sent to the customer automatically.
-    _publish: true,
-    sends_copy_by_email_on_publish: false,
+    // Published = booked with an invoice number (a concept waits for the merchant); sent to the
+    // customer only when the merchant asked for it (the manual's default: never).
+    _publish: publish,
+    sends_copy_by_email_on_publish: publish && settings.sendByEmail === true,
     invoice_lines: lines,
   };
 }

@@ -10,6 +10,7 @@ import { completeInstall } from "@/lib/install/complete-install";
 import { refreshCatalog } from "@/lib/install/refresh-catalog";
 import { mergeSetting, setSetting, settingsMap } from "@/lib/integrations/settings";
 import { paymentsSettingOf } from "@/lib/pipeline/payments-setting";
+import { paymentsAccountMissing } from "@/lib/integrations/configuration-rules";
 import { connectWithForm, credentialFormOf } from "@/lib/install/connect-with-form";
 import { publicValues, readCredentialValues } from "@/lib/install/credential-values";
 import { chosenStatuses, ORDER_STATES_SETTING, refreshOrderStates } from "@/lib/install/order-states";
@@ -158,12 +159,14 @@ export async function addPaymentMethod(licenseKey: string, form: FormData) {
 /** Payments on or off, and the clearing account every method books on unless one of its own is set. */
 export async function savePayments(licenseKey: string, form: FormData) {
   const integration = await access(licenseKey);
-  const current = paymentsSettingOf(settingsMap(await db().integrationSetting.findMany({ where: { integrationId: integration.id } })).payments);
+  const settings = settingsMap(await db().integrationSetting.findMany({ where: { integrationId: integration.id } }));
+  const current = paymentsSettingOf(settings.payments);
   const account = String(form.get("account") ?? "").trim();
   const enabled = form.get("enabled") === "on";
   const t = await notices();
-  if (enabled && !account && !current.accounts.default) back(licenseKey, "#payments", t("chooseClearingAccount"));
   const accounts = { ...current.accounts, ...(account ? { default: account } : {}) };
+  // The same rule as the Configuration tab (lib/integrations/configuration-rules.ts).
+  if (paymentsAccountMissing(integration.targetSystem, { enabled, accounts }, (settings.target ?? {}) as Record<string, unknown>)) back(licenseKey, "#payments", t("chooseClearingAccount"));
   await setSetting(db(), integration.id, "payments", { enabled, accounts });
   back(licenseKey, "#payments", enabled ? t("paymentsOn") : t("paymentsOff"));
 }

@@ -3,7 +3,7 @@ import { D } from "@/lib/domain/money";
 import { buildContact } from "./routes/contacts";
 import { decimalParam, idParam, isIsoDate, rb, round2, stringParam, today, unpermitted } from "./http";
 import { isPaymentAccount } from "./seed";
-import { newId, type ContactJson, type InvoiceLineJson, type PaymentJson, type RompslompState, type SalesInvoiceJson } from "./state";
+import { newId, type ContactJson, type InvoiceLineJson, type PaymentJson, type RompslompState, type SalesInvoiceJson, type SentEmailJson } from "./state";
 import { rateOf, resolveVatType } from "./vat";
 
 /** Rompslomp's sales-invoice rules: validation, line and invoice totals, publication, payments. */
@@ -115,7 +115,7 @@ const cached = (c: ContactJson) => ({
   country_code: c.country_code, contact_person_email_address: c.contact_person_email_address, contact_number: c.contact_number,
 });
 
-export type Built = { invoice: SalesInvoiceJson; contact?: ContactJson; payments: PaymentJson[] } | { errors: string[] };
+export type Built = { invoice: SalesInvoiceJson; contact?: ContactJson; payments: PaymentJson[]; email?: SentEmailJson } | { errors: string[] };
 
 /**
  * Builds an invoice from a create body (or a concept merged with a PATCH). `existing` keeps its
@@ -180,6 +180,10 @@ export function buildInvoice(state: RompslompState, input: Record<string, unknow
     errors.push("Btw-nummer moet opgegeven zijn bij btw verlegd of een levering tegen 0% naar een ander EU-land");
   }
 
+  // Publishing with a copy by email sends the invoice to the contact, which needs an address.
+  const emailed = publish && existing?.status !== "published" && (input.sends_copy_by_email_on_publish === true || input.sends_copy_by_email_on_publish === "true");
+  if (emailed && !contact?.contact_person_email_address) errors.push("Contact heeft geen e-mailadres; de factuur kan niet per e-mail worden verstuurd");
+
   const payments = records(input.payments).map((raw, i) => buildPayment(state, raw, i + 1, errors, id)).filter((p): p is PaymentJson => !!p);
   if (errors.length) return { errors };
 
@@ -214,7 +218,10 @@ export function buildInvoice(state: RompslompState, input: Record<string, unknow
     invoice_lines: lines,
   };
   settle(invoice, [...state.payments, ...payments]);
-  return { invoice, contact: newContact, payments };
+  const email = emailed && contact?.contact_person_email_address
+    ? { invoice_id: id, invoice_number: invoice.invoice_number, to: contact.contact_person_email_address, sent_at: new Date().toISOString() }
+    : undefined;
+  return { invoice, contact: newContact, payments, ...(email ? { email } : {}) };
 }
 
 /** A concept as create-input, so a PATCH can be merged onto it and the whole re-validated. */

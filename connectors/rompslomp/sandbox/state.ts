@@ -36,6 +36,9 @@ export type SalesInvoiceJson = {
 export type AuthCode = { code: string; clientId: string; redirectUri: string; scope: string; expiresAt: number; used: boolean };
 export type TokenRecord = { accessToken: string; refreshToken: string; scope: string; createdAt: number; expiresAt: number; revoked: boolean };
 
+/** An invoice emailed to its contact (sandbox bookkeeping; the real Rompslomp sends the mail). */
+export type SentEmailJson = { invoice_id: number; invoice_number: string | null; to: string; sent_at: string };
+
 export type RompslompState = {
   user: ReturnType<typeof seedUser>;
   company: ReturnType<typeof seedCompany>;
@@ -47,6 +50,8 @@ export type RompslompState = {
   products: ProductJson[];
   invoices: SalesInvoiceJson[];
   payments: PaymentJson[];
+  /** Invoices Rompslomp emailed to their contact on publication (sends_copy_by_email_on_publish). */
+  emails?: SentEmailJson[];
   /** Next object id: starts at a random large number and grows by random steps, like real ids. */
   nextId: number;
   counters: { contact: number; product: number; invoice: number };
@@ -59,7 +64,7 @@ export type RompslompState = {
  */
 export const sandboxDemoRefreshToken = (tenant: string) => `sandbox-demo-refresh-${tenant}`;
 
-const businessData = () => ({ contacts: [], products: [], invoices: [], payments: [], counters: { contact: 0, product: 0, invoice: 0 } });
+const businessData = () => ({ contacts: [], products: [], invoices: [], payments: [], emails: [], counters: { contact: 0, product: 0, invoice: 0 } });
 
 export function initialState(tenant: string): RompslompState {
   return {
@@ -84,7 +89,7 @@ export function reset(state: RompslompState, tenant: string): RompslompState {
 }
 
 export function exportState(state: RompslompState): AccountingExport {
-  return { contacts: state.contacts, products: state.products, invoices: state.invoices, mutations: [], payments: state.payments };
+  return { contacts: state.contacts, products: state.products, invoices: state.invoices, mutations: [], payments: state.payments, ...(state.emails?.length ? { emails: state.emails } : {}) };
 }
 
 export function newId(state: RompslompState): number {

@@ -15,7 +15,11 @@ export type SandboxContext<S> = {
   update<T>(fn: (state: S) => T | Promise<T>): Promise<T>;
 };
 
-export type AccountingExport = { contacts: unknown[]; products: unknown[]; invoices: unknown[]; mutations: unknown[]; payments: unknown[] };
+export type AccountingExport = {
+  contacts: unknown[]; products: unknown[]; invoices: unknown[]; mutations: unknown[]; payments: unknown[];
+  /** Systems that email invoices for the integration: what was sent, so a test can see it (an extension of the contract). */
+  emails?: unknown[];
+};
 
 export type SandboxDefinition<S extends object> = {
   system: SystemId;

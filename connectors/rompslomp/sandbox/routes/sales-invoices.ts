@@ -37,6 +37,7 @@ function commit(state: RompslompState, built: Exclude<Built, { errors: string[] 
   }
   if (built.invoice.status === "published" && !replacing?.invoice_number) state.counters.invoice += 1;
   state.payments.push(...built.payments);
+  if (built.email) state.emails = [...(state.emails ?? []), built.email];
   if (replacing) state.invoices = state.invoices.map((i) => (i.id === replacing.id ? built.invoice : i));
   else state.invoices.push(built.invoice);
   return built.invoice;
