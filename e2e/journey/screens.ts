@@ -1,4 +1,4 @@
-import type { Locator, Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 /**
  * Screenshots for review, saved by every journey run under test-results/screenshots/journey-<name>/,
@@ -9,7 +9,11 @@ export function screens(journey: string) {
   const file = (step: string) => `test-results/screenshots/journey-${journey}/${String(++n).padStart(2, "0")}-${step}.png`;
   return {
     page: (page: Page, step: string) => page.screenshot({ path: file(step), fullPage: true }),
-    part: (part: Locator, step: string) => part.screenshot({ path: file(step) }),
+    // A saved step re-renders the wizard: retry until the section is the settled one.
+    part: async (part: Locator, step: string) => {
+      const path = file(step);
+      await expect(async () => { await part.screenshot({ path, timeout: 5_000 }); }).toPass({ timeout: 30_000 });
+    },
   };
 }
 
