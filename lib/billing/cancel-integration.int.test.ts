@@ -87,7 +87,7 @@ describe("cancel an integration", () => {
     integrationId = (await t.db.integration.findUniqueOrThrow({ where: { licenseKey: KEY } })).id;
     await placeOrder("before@example.nl");
     const event = await until(() => sent.find((e) => e.name === "document/process.requested"), "the shop's webhook");
-    bookedId = event.data.documentId;
+    bookedId = event.data.documentId!;
     const { result } = await new InngestTestEngine({ function: processDocument, events: [{ name: "document/process.requested", data: event.data }] }).execute();
     expect(result).toMatchObject({ status: "booked" });
     expect(await bookedInFactuursturen()).toBe(1);

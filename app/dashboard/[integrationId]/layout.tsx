@@ -4,6 +4,9 @@ import { systemNames, type SystemId } from "@/connectors/types";
 import { requireAccount } from "@/lib/auth/session";
 import { findIntegration } from "@/lib/dashboard/integrations";
 import { db } from "@/lib/db/client";
+// billing: the license-key switcher and the subscription line (see those files)
+import { LicenseSwitcher } from "./license-switcher";
+import { SubscriptionStatus } from "./subscription-status";
 
 const tabs = [
   ["report", "Report"],
@@ -25,6 +28,8 @@ export default async function IntegrationLayout({ children, params }: { children
         {systemNames[integration.sourceSystem as SystemId]} → {systemNames[integration.targetSystem as SystemId]} · license{" "}
         <span className="font-mono">{integration.licenseKey}</span>
       </p>
+      <LicenseSwitcher accountId={accountId} current={integration.id} />
+      <SubscriptionStatus accountId={accountId} integrationId={integration.id} />
       <nav className="mt-6 flex gap-1 border-b border-slate-200" aria-label="Integration tabs">
         {tabs.map(([tab, label]) => (
           <Link key={tab} href={`/dashboard/${integration.id}/${tab}`} className="rounded-t-md px-4 py-2 text-sm hover:bg-slate-100">
