@@ -168,6 +168,23 @@ describe("trial expiry, held documents, payment and resume", () => {
   });
 });
 
+describe("healing a lost release", () => {
+  it("sends held work again when a resumed integration still has it (the events of the payment were lost)", async () => {
+    const running = await integration("DEMO-CCVSHOP-ROMPSLOMP");
+    const stuck = await t.db.document.create({ data: { integrationId: running.id, kind: "order", sourceId: "stuck-1", status: "open", errorCode: HELD_PAUSED, errorDetail: "paused", rawPayload: {} } });
+    const released: unknown[] = [];
+    const { result, error } = await new InngestTestEngine({
+      function: billingDaily,
+      steps: [{ id: `send-released-${running.id}`, handler: () => { released.push(running.id); return { ids: [] }; } }],
+    }).execute();
+    expect(error).toBeUndefined();
+    expect(result).toMatchObject({ released: 1 });
+    expect(released).toEqual([running.id]);
+    expect((await t.db.document.findUniqueOrThrow({ where: { id: stuck.id } })).status).toBe("queued");
+    await t.db.document.delete({ where: { id: stuck.id } });
+  });
+});
+
 describe("renewal offer before the access ends", () => {
   const KEY = "DEMO-MAGENTO-ROMPSLOMP";
 
