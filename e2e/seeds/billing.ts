@@ -18,7 +18,8 @@ export async function seedBillingMerchant(db: Db): Promise<void> {
   const integration = (key: { licenseKey: string; name: string }, source: string, target: string, data: object) =>
     db.integration.create({ data: { accountId: account.id, licenseKey: key.licenseKey, name: key.name, sourceSystem: source, targetSystem: target, termsAcceptedAt: new Date(now - 120 * DAY), ...data } });
 
-  const paid = await integration(BILLING_KEYS.paid, "magento2", "rompslomp", { status: "active", trialEndsAt: new Date(now - 100 * DAY), paidUntil: new Date(now + 265 * DAY) });
+  // Webshops that only send webhooks (no connection here), so the schedulers leave them alone.
+  const paid = await integration(BILLING_KEYS.paid, "ccvshop", "rompslomp", { status: "active", trialEndsAt: new Date(now - 100 * DAY), paidUntil: new Date(now + 265 * DAY) });
   const paidInvoice = await openRenewalInvoice(db, paid.id, new Date(now - 107 * DAY));
   await db.subscriptionInvoice.update({
     where: { id: paidInvoice.id },
@@ -28,5 +29,5 @@ export async function seedBillingMerchant(db: Db): Promise<void> {
   const paused = await integration(BILLING_KEYS.paused, "ccvshop", "wefact", { status: "paused", trialEndsAt: new Date(now - 10 * DAY), pausedAt: new Date(now - 9 * DAY) });
   await openRenewalInvoice(db, paused.id, new Date(now - 9 * DAY));
 
-  await integration(BILLING_KEYS.trial, "prestashop", "eboekhouden", { status: "active", trialEndsAt: new Date(now + 20 * DAY) });
+  await integration(BILLING_KEYS.trial, "ccvshop", "eboekhouden", { status: "active", trialEndsAt: new Date(now + 20 * DAY) });
 }

@@ -24,7 +24,7 @@ export async function SubscriptionStatus({ accountId, integrationId }: { account
   if (s.status === "paused") {
     return (
       <p role="status" data-testid="subscription-status" className="mt-3 rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-900">
-        {t("bannerPaused", { date: date(s.pausedAt ?? new Date()), end: s.accessEndsAt ? date(s.accessEndsAt) : "" })}{renew}
+        {t("bannerPaused", { date: date(s.pausedAt ?? new Date()), period: t(s.paidUntil ? "periodSubscription" : "periodTrial"), end: s.accessEndsAt ? date(s.accessEndsAt) : "" })}{renew}
       </p>
     );
   }

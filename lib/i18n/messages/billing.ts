@@ -96,7 +96,9 @@ export const billingMessages = defineMessages({
     payLinkInvalid: "This payment link is not valid. Log in and pay from Dashboard → Profile.",
     payUnavailable: "The payment provider cannot be reached right now. Please try again in a few minutes.",
 
-    bannerPaused: "Paused since {date}: the subscription period ended on {end}. Documents keep arriving and are kept on the Open tab; they are booked as soon as you renew.",
+    bannerPaused: "Paused since {date}: the {period} ended on {end}. Documents keep arriving and are kept on the Open tab; they are booked as soon as you renew.",
+    periodTrial: "trial period",
+    periodSubscription: "subscription period",
     bannerRenew: "Renew",
     bannerRenewLabel: "Renew {name}: pay invoice {number}",
     bannerTrial: "Trial until {date}.",
@@ -201,7 +203,9 @@ export const billingMessages = defineMessages({
     payLinkInvalid: "Deze betaallink is niet geldig. Log in en betaal via Dashboard → Profiel.",
     payUnavailable: "De betaaldienst is nu niet bereikbaar. Probeer het over een paar minuten opnieuw.",
 
-    bannerPaused: "Gepauzeerd sinds {date}: de abonnementsperiode eindigde op {end}. Documenten komen nog binnen en blijven bewaard op het tabblad Open; ze worden geboekt zodra u verlengt.",
+    bannerPaused: "Gepauzeerd sinds {date}: de {period} eindigde op {end}. Documenten komen nog binnen en blijven bewaard op het tabblad Open; ze worden geboekt zodra u verlengt.",
+    periodTrial: "proefperiode",
+    periodSubscription: "abonnementsperiode",
     bannerRenew: "Verlengen",
     bannerRenewLabel: "{name} verlengen: factuur {number} betalen",
     bannerTrial: "Proefperiode tot {date}.",
