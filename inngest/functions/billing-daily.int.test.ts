@@ -13,6 +13,8 @@ import { HELD_PAUSED } from "@/lib/integrations/lifecycle";
 import { inngest } from "../client";
 import { billingDaily } from "./billing-daily";
 import { processDocument } from "./process-document";
+import { processPayment } from "./process-payment";
+import { releaseHeldWork } from "@/lib/billing/release-held-work";
 
 // Outside a Next request there is no session or cookie: the mail's link is opened signed-out.
 vi.mock("@/lib/auth/session", () => ({ currentAccount: async () => null }));
@@ -165,6 +167,22 @@ describe("trial expiry, held documents, payment and resume", () => {
     expect((await post("id=tr_doesNotExist1")).status).toBe(200);
     expect((await post("nothing=here")).status).toBe(400);
     expect(await t.db.subscriptionInvoice.count({ where: { status: "paid" } })).toBe(1);
+  });
+});
+
+describe("payments while paused", () => {
+  it("wait with the reason, without a nightly re-try, and are released with their integration", async () => {
+    const row = await t.db.integration.update({ where: { licenseKey: "DEMO-CCVSHOP-ROMPSLOMP" }, data: { status: "paused" } });
+    const payment = await t.db.payment.create({ data: { integrationId: row.id, sourceId: "pay-held-1", amount: "41.86", status: "queued" } });
+    const { result, error } = await new InngestTestEngine({ function: processPayment, events: [{ name: "payment/received", data: { paymentId: payment.id, integrationId: row.id } }] }).execute();
+    expect(error).toBeUndefined();
+    expect(result).toEqual({ status: "waiting", code: HELD_PAUSED });
+    expect(await t.db.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({ status: "waiting", errorCode: HELD_PAUSED, nextAttemptAt: null });
+
+    await t.db.integration.update({ where: { id: row.id }, data: { status: "active" } });
+    expect(await releaseHeldWork(t.db, row.id)).toEqual({ documents: [], payments: [payment.id] });
+    expect((await t.db.payment.findUniqueOrThrow({ where: { id: payment.id } })).status).toBe("queued");
+    await t.db.payment.delete({ where: { id: payment.id } });
   });
 });
 
