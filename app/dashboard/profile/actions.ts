@@ -18,22 +18,21 @@ export type FormState = { ok?: boolean; message?: string; value?: string };
 const t = async () => translator(billingMessages, await requestLocale());
 const emailSchema = z.email().max(254);
 
-export async function saveNotificationEmail(_prev: FormState, form: FormData): Promise<FormState> {
+/** Saves (intent=save) or removes (intent=remove) the account's extra notification address. */
+export async function updateNotificationEmail(_prev: FormState, form: FormData): Promise<FormState> {
   const { accountId, email: login } = await requireAccount();
   const tr = await t();
+  if (form.get("intent") === "remove") {
+    await db().account.update({ where: { id: accountId }, data: { notificationEmail: null } });
+    revalidatePath("/dashboard/profile");
+    return { ok: true, message: tr("notifyRemoved", { email: login }), value: "" };
+  }
   const value = String(form.get("notificationEmail") ?? "").trim();
   if (!emailSchema.safeParse(value).success) return { ok: false, message: tr("notifyInvalid"), value };
   if (value.toLowerCase() === login.toLowerCase()) return { ok: false, message: tr("notifySame"), value };
   await db().account.update({ where: { id: accountId }, data: { notificationEmail: value } });
   revalidatePath("/dashboard/profile");
   return { ok: true, message: tr("notifySaved", { email: value }), value };
-}
-
-export async function removeNotificationEmail(): Promise<FormState> {
-  const { accountId, email: login } = await requireAccount();
-  await db().account.update({ where: { id: accountId }, data: { notificationEmail: null } });
-  revalidatePath("/dashboard/profile");
-  return { ok: true, message: (await t())("notifyRemoved", { email: login }), value: "" };
 }
 
 /** Cancel as of today, after the merchant ticked the confirmation; the account's owner only. */
