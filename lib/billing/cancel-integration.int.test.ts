@@ -18,6 +18,7 @@ import { seedDemo } from "@/lib/demo/seed-demo";
 import { HELD_CANCELLED, HELD_PAUSED } from "@/lib/integrations/lifecycle";
 import { cancelIntegration } from "./cancel-integration";
 import { openRenewalInvoice } from "./renewal-invoice";
+import { completeInstall } from "@/lib/install/complete-install";
 import { appFetch } from "./testing/app-fetch";
 
 /**
@@ -94,6 +95,13 @@ describe("cancel an integration", () => {
     expect((await kmoWebhooks()).length).toBeGreaterThan(0);
   });
 
+  it("finishing the wizard again does not resume a paused integration", async () => {
+    await t.db.integration.update({ where: { id: integrationId }, data: { status: "paused" } });
+    expect(await completeInstall(integrationId)).toBeNull();
+    expect((await t.db.integration.findUniqueOrThrow({ where: { id: integrationId } })).status).toBe("paused");
+    await t.db.integration.update({ where: { id: integrationId }, data: { status: "active" } });
+  });
+
   it("cancels as of now: webhooks removed, open invoice cancelled, held documents told why, confirmation mailed; a second cancel does nothing", async () => {
     const invoice = await openRenewalInvoice(t.db, integrationId);
     const held = await t.db.document.create({ data: { integrationId, kind: "order", sourceId: "held-1", status: "open", errorCode: HELD_PAUSED, errorDetail: "paused", rawPayload: {} } });
@@ -113,6 +121,9 @@ describe("cancel an integration", () => {
 
     expect(await cancelIntegration(t.db, integrationId)).toEqual({ cancelled: false });
     expect(await t.db.mail.count({ where: { kind: "cancelled" } })).toBe(1);
+    // Nor does the wizard revive it (or register its webhooks again).
+    expect(await completeInstall(integrationId)).toMatch(/was cancelled, so it cannot be installed again/);
+    expect(await kmoWebhooks()).toEqual([]);
   });
 
   it("fetches nothing afterwards: no poll, no Fetch now, no webhook from the shop, and a signed delivery is acknowledged and ignored", async () => {

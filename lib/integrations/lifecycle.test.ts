@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bookingHold, canBook, canFetch, canReceive, HELD_CANCELLED, HELD_PAUSED } from "./lifecycle";
+import { bookingHold, canBook, canFetch, canReceive, HELD_CANCELLED, HELD_PAUSED, statusAfterInstall } from "./lifecycle";
 
 describe("integration lifecycle", () => {
   it.each([
@@ -10,6 +10,10 @@ describe("integration lifecycle", () => {
     ["cancelled", false, false, false],
   ])("%s: receives %s, fetches %s, books %s", (status, receives, fetches, books) => {
     expect([canReceive(status), canFetch(status), canBook(status)]).toEqual([receives, fetches, books]);
+  });
+
+  it("finishing the wizard activates an installing integration only", () => {
+    expect(["installing", "active", "paused", "cancelled"].map(statusAfterInstall)).toEqual(["active", "active", "paused", "cancelled"]);
   });
 
   it("says why nothing is booked, with a stable code", () => {

@@ -28,6 +28,12 @@ export const canFetch = (status: string): boolean => (FETCHING_STATUSES as reado
 /** A document or payment may be booked in the accounting system. */
 export const canBook = (status: string): boolean => status !== "paused" && status !== "cancelled";
 
+/**
+ * The status once the wizard is finished: an installing integration becomes active; finishing the
+ * wizard again never resumes a paused one (that takes the renewal payment) nor revives a cancelled one.
+ */
+export const statusAfterInstall = (status: string): string => (status === "installing" ? "active" : status);
+
 /** Prisma filter: integrations the schedulers fetch for. */
 export const fetchingIntegrations = { status: { in: [...FETCHING_STATUSES] } };
 
