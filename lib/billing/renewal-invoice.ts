@@ -39,12 +39,12 @@ export async function openRenewalInvoice(db: Db, integrationId: string, now = ne
   );
 }
 
-export type Checkout = { status: "open"; checkoutUrl: string } | { status: "paid" } | { status: "closed" };
+export type Checkout = { status: "open"; checkoutUrl: string } | { status: "paid" } | { status: "pending" } | { status: "closed" };
 
 /**
  * Where to pay an open invoice: the checkout of its Mollie payment while that can still be paid,
  * else (none yet, expired, canceled, failed) a new payment. A payment found paid is reported so
- * the caller settles it instead.
+ * the caller settles it instead; one the bank is still processing (pending) gets no second payment.
  */
 export async function ensureCheckout(db: Db, invoiceId: string, mollie: MollieClient): Promise<Checkout> {
   const invoice = await db.subscriptionInvoice.findUniqueOrThrow({ where: { id: invoiceId }, include: { integration: { select: { licenseKey: true } }, account: { select: { locale: true } } } });
@@ -52,10 +52,11 @@ export async function ensureCheckout(db: Db, invoiceId: string, mollie: MollieCl
   if (invoice.paymentRef) {
     const current = await mollie.getPayment(invoice.paymentRef);
     if (current.status === "paid") return { status: "paid" };
-    if (["open", "pending", "authorized"].includes(current.status) && current.checkoutUrl) {
+    if (current.status === "open" && current.checkoutUrl) {
       if (current.checkoutUrl !== invoice.checkoutUrl) await db.subscriptionInvoice.update({ where: { id: invoiceId }, data: { checkoutUrl: current.checkoutUrl } });
       return { status: "open", checkoutUrl: current.checkoutUrl };
     }
+    if (current.status === "pending" || current.status === "authorized") return { status: "pending" };
   }
   const locale = parseLocale(invoice.account.locale);
   const t = translator(invoiceMessages, locale);

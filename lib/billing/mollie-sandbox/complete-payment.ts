@@ -1,5 +1,5 @@
 import type { SandboxContext } from "@/connectors/sandbox/kit/create-sandbox";
-import { postWithRetries } from "@/connectors/sandbox/kit/webhook-delivery";
+import { postWithRetries, type DeliveryOutcome, type WebhookPost } from "@/connectors/sandbox/kit/webhook-delivery";
 import { expireIfDue, type MollieSandboxState, type SandboxPayment } from "./state";
 
 /**
@@ -35,11 +35,29 @@ export async function completePayment(ctx: SandboxContext<MollieSandboxState>, i
 
 /**
  * The first delivery is awaited before the customer is sent back (so the shop usually knows the
- * outcome by the time its return page loads, as with Mollie); its retries are part of that wait.
+ * outcome by the time its return page loads, as with Mollie); when the receiver does not answer
+ * 2xx, Mollie's retries follow in the background.
  */
 async function deliverWebhook(ctx: SandboxContext<MollieSandboxState>, payment: SandboxPayment): Promise<void> {
-  const address = payment.webhookUrl!;
-  const outcome = await postWithRetries({ address, headers: { "content-type": "application/x-www-form-urlencoded", "user-agent": "Mollie HTTP client/1.0 (sandbox)" }, body: new URLSearchParams({ id: payment.id }).toString() });
-  const entry = { paymentId: payment.id, address, ...outcome, at: new Date().toISOString() };
-  await ctx.update((s) => void (s.deliveries = [...s.deliveries, entry].slice(-KEEP_DELIVERIES))).catch(() => undefined);
+  const post = { address: payment.webhookUrl!, headers: { "content-type": "application/x-www-form-urlencoded", "user-agent": "Mollie HTTP client/1.0 (sandbox)" }, body: new URLSearchParams({ id: payment.id }).toString() };
+  const log = async (outcome: DeliveryOutcome) => {
+    const entry = { paymentId: payment.id, address: post.address, ...outcome, at: new Date().toISOString() };
+    // The tenant (or a test's whole database) may be gone by the time a retry ends; a lost log line is fine.
+    await ctx.update((s) => void (s.deliveries = [...s.deliveries, entry].slice(-KEEP_DELIVERIES))).catch(() => undefined);
+  };
+  const first = await postOnce(post);
+  await log(first);
+  if (first.status === undefined || first.status >= 300) setTimeout(() => void postWithRetries(post).then((outcome) => log({ ...outcome, attempts: outcome.attempts + 1 })), RETRY_AFTER_MS);
+}
+
+const RETRY_AFTER_MS = 1_000;
+
+async function postOnce({ address, headers, body }: WebhookPost): Promise<DeliveryOutcome> {
+  try {
+    const res = await fetch(address, { method: "POST", headers, body, signal: AbortSignal.timeout(10_000) });
+    await res.arrayBuffer().catch(() => undefined);
+    return { status: res.status, attempts: 1 };
+  } catch (err) {
+    return { error: (err as Error).message, attempts: 1 };
+  }
 }
