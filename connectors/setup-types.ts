@@ -52,6 +52,8 @@ export interface SourceSetup {
   testConnection(ctx: ConnectorContext, settings?: unknown): Promise<void>;
   /** Webhook shops: register (idempotently) the address the shop must call; returns what to keep in the credentials. */
   registerWebhooks?(ctx: ConnectorContext, callbackUrl: string, settings?: unknown): Promise<Record<string, unknown> | void>;
+  /** Webhook shops: remove our webhooks for this integration's address (cancel); returns how many were removed. */
+  unregisterWebhooks?(ctx: ConnectorContext, callbackUrl: string): Promise<number>;
 }
 
 /** A verified webhook: the documents it tells us about. */

@@ -2,7 +2,7 @@ import type { ConnectorContext } from "../types";
 import { createCcvClient } from "./client";
 import { ccvCredentialsSchema, ccvSettingsSchema } from "./config";
 import { createCcvShopSource } from "./index";
-import { registerWebhooks, webhookAddress, webhookEvents, type WebhookRegistration } from "./webhook";
+import { registerWebhooks, unregisterWebhooks, webhookAddress, webhookEvents, type WebhookRegistration } from "./webhook";
 
 /**
  * What the installation wizard needs of CCV Shop (lib/install/source-setup.ts's SourceSetup):
@@ -17,5 +17,8 @@ export const ccvshopSourceSetup = {
     const trigger = settings === undefined ? undefined : ccvSettingsSchema.parse(settings).documentTrigger;
     const client = createCcvClient(ctx); // throws ConnectorError("unauthorized") without keys
     return registerWebhooks(client, webhookAddress(callbackUrl, ccvCredentialsSchema.parse(ctx.credentials)), webhookEvents(trigger));
+  },
+  async unregisterWebhooks(ctx: ConnectorContext<unknown>, callbackUrl: string): Promise<number> {
+    return unregisterWebhooks(createCcvClient(ctx), callbackUrl);
   },
 };

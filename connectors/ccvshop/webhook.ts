@@ -115,6 +115,14 @@ export function receiveCcvWebhook(input: { headers: Headers; body: string; crede
   return [{ kind: notice.resource, sourceId: notice.id }];
 }
 
+/** Removes every webhook of ours at `address` (whatever its query, e.g. an older token): the integration was cancelled. */
+export async function unregisterWebhooks(client: CcvClient, address: string): Promise<number> {
+  const withoutQuery = (a: string) => a.split("?")[0];
+  const ours = (await client.listWebhooks()).filter((w) => withoutQuery(w.address) === withoutQuery(address));
+  for (const webhook of ours) await client.deleteWebhook(webhook.id);
+  return ours.length;
+}
+
 /**
  * Registers `events` at `address` without duplicates: an existing webhook for the same event and
  * address is kept (re-activated if needed), extra copies are deleted, and webhooks of ours (same

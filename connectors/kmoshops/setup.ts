@@ -1,6 +1,6 @@
 import type { SourceSetup } from "../setup-types";
 import { createKmoClient } from "./client";
-import { registerWebhooks } from "./webhook";
+import { registerWebhooks, unregisterWebhooks } from "./webhook";
 
 /**
  * What the installation wizard needs of KMO Shops. The shop is connected by the app-store install
@@ -14,5 +14,8 @@ export const kmoshopsSourceSetup: SourceSetup = {
   },
   async registerWebhooks(ctx, callbackUrl) {
     await registerWebhooks(createKmoClient(ctx), callbackUrl);
+  },
+  async unregisterWebhooks(ctx, callbackUrl) {
+    return unregisterWebhooks(createKmoClient(ctx), callbackUrl);
   },
 };

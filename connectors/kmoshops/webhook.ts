@@ -41,6 +41,14 @@ export const receiveKmoWebhook: WebhookReceiver = ({ headers, body, credentials 
   return noticesForOrder(delivery.order) satisfies WebhookNotice[];
 };
 
+/** Removes our webhooks at `address`, from this or an earlier app host (same path): the integration was cancelled. */
+export async function unregisterWebhooks(client: KmoClient, address: string): Promise<number> {
+  const path = new URL(address).pathname;
+  const ours = (await client.listWebhooks()).filter((w) => URL.canParse(w.address) && new URL(w.address).pathname === path);
+  for (const webhook of ours) await client.deleteWebhook(webhook.id);
+  return ours.length;
+}
+
 /**
  * Registers every topic at `address`, idempotently: an existing registration is kept, duplicates
  * are removed, and so are ours from an earlier app address (same path, other host).

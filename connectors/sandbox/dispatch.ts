@@ -3,7 +3,7 @@ import { sandboxes, type SandboxSystemId } from "./registry";
 import type { SandboxHandler } from "./types";
 
 const TENANT = /^[a-z0-9][a-z0-9-]{0,62}$/;
-const SYSTEMS: readonly SandboxSystemId[] = [...systemSchema.options, "vies"];
+const SYSTEMS: readonly SandboxSystemId[] = [...systemSchema.options, "vies", "mollie"];
 
 const json = (status: number, error: string, message: string) =>
   Response.json({ error, message }, { status });

@@ -4,6 +4,7 @@ import { rompslompSandbox } from "../rompslomp/sandbox";
 import { ccvshopSandbox } from "../ccvshop/sandbox";
 import { factuursturenSandbox } from "../factuursturen/sandbox";
 import { viesSandbox } from "@/lib/vies/sandbox";
+import { mollieSandbox } from "@/lib/billing/mollie-sandbox";
 import { prestashopSandbox } from "../prestashop/sandbox";
 import { wefactSandbox } from "../wefact/sandbox";
 import { kmoshopsSandbox } from "../kmoshops/sandbox";
@@ -11,8 +12,11 @@ import { magento2Sandbox } from "../magento2/sandbox";
 import { magento1Sandbox } from "../magento1/sandbox";
 import { eboekhoudenSandbox } from "../eboekhouden/sandbox";
 
-/** The connector systems plus the services the VAT engine calls (VIES), which have simulators too. */
-export type SandboxSystemId = SystemId | "vies";
+/**
+ * The connector systems plus the services the app itself calls, which have simulators too: VIES
+ * (the VAT engine) and Mollie (subscription payments, lib/billing).
+ */
+export type SandboxSystemId = SystemId | "vies" | "mollie";
 
 /**
  * The simulators served under /sandbox/<system>/<tenant>/… in sandbox mode.
@@ -29,4 +33,5 @@ export const sandboxes: Partial<Record<SandboxSystemId, SandboxHandler>> = {
   magento2: magento2Sandbox,
   magento1: magento1Sandbox,
   eboekhouden: eboekhoudenSandbox,
+  mollie: mollieSandbox,
 };

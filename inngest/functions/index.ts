@@ -1,3 +1,4 @@
+import { billingDaily } from "./billing-daily";
 import { processDocument } from "./process-document";
 import { pollDue } from "./poll-due";
 import { processPayment } from "./process-payment";
@@ -7,4 +8,4 @@ import { recheckShops } from "./recheck-shops";
 import { syncIntegration } from "./sync-integration";
 
 /** Every function the app serves at /api/inngest. */
-export const functions = [syncIntegration, processDocument, processPayment, recheckOpen, recheckPayments, pollDue, recheckShops];
+export const functions = [syncIntegration, processDocument, processPayment, recheckOpen, recheckPayments, pollDue, recheckShops, billingDaily];

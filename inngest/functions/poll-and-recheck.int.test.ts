@@ -39,8 +39,10 @@ describe("poll-due", () => {
     expect((await dueIntegrations(new Date())).sort()).toEqual(["DEMO-KMOSHOPS-FACTUURSTUREN", "DEMO-PRESTASHOP-EBOEKHOUDEN"]);
   });
 
-  it("leaves paused integrations alone", async () => {
+  it("keeps fetching for a paused integration (nothing is lost), never for a cancelled one", async () => {
     await t.db.integration.update({ where: { licenseKey: "DEMO-PRESTASHOP-EBOEKHOUDEN" }, data: { status: "paused" } });
+    expect(await dueIntegrations(new Date())).toContain("DEMO-PRESTASHOP-EBOEKHOUDEN");
+    await t.db.integration.update({ where: { licenseKey: "DEMO-PRESTASHOP-EBOEKHOUDEN" }, data: { status: "cancelled" } });
     expect(await dueIntegrations(new Date())).not.toContain("DEMO-PRESTASHOP-EBOEKHOUDEN");
     await t.db.integration.update({ where: { licenseKey: "DEMO-PRESTASHOP-EBOEKHOUDEN" }, data: { status: "active" } });
   });

@@ -1,6 +1,7 @@
 import { pollingSources } from "@/connectors/registry";
 import type { SourceSystem } from "@/connectors/types";
 import { db } from "@/lib/db/client";
+import { fetchingIntegrations } from "@/lib/integrations/lifecycle";
 import { inngest } from "../client";
 import { integrationSyncRequested } from "../events";
 
@@ -8,7 +9,8 @@ const DEFAULT_INTERVAL_MINUTES = 60;
 const MIN_INTERVAL_MINUTES = 5;
 
 /**
- * Every five minutes: each active integration of a polling shop whose interval has passed (the
+ * Every five minutes: each integration of a polling shop that fetches (active, or paused: what
+ * arrives is kept until the renewal is paid) whose interval has passed (the
  * source setting `pollIntervalMinutes`, hourly by default, never under 5) is asked to fetch.
  * Fetching itself is sync-integration, one run per integration at a time.
  */
@@ -24,7 +26,7 @@ export const pollDue = inngest.createFunction(
 
 export async function dueIntegrations(now: Date): Promise<string[]> {
   const active = await db().integration.findMany({
-    where: { status: "active" },
+    where: fetchingIntegrations,
     select: { licenseKey: true, sourceSystem: true, lastSyncAt: true, settings: { where: { key: "source" }, select: { value: true } } },
   });
   return active

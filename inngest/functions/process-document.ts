@@ -3,7 +3,8 @@ import { loadIntegration } from "@/lib/integrations/load-integration";
 import { attempt } from "@/lib/pipeline/attempt";
 import { callRecorder } from "@/lib/pipeline/call-recorder";
 import { connectorsFor } from "@/lib/pipeline/connectors-for";
-import { markBooked, markError, markOpen, markProcessing, storeFetched } from "@/lib/pipeline/document-status";
+import { markBooked, markError, markHeld, markOpen, markProcessing, storeFetched } from "@/lib/pipeline/document-status";
+import { bookingHold } from "@/lib/integrations/lifecycle";
 import { toFailure } from "@/lib/pipeline/failure";
 import { fixedDebtorFor } from "@/lib/pipeline/fixed-debtor";
 import { recordConnectionHealth } from "@/lib/pipeline/connection-health";
@@ -44,6 +45,16 @@ export const processDocument = inngest.createFunction(
   async ({ event, step }) => {
     const { documentId, integrationId } = event.data;
     const integration = await loadIntegration(db(), integrationId);
+    // Paused (renewal unpaid) or cancelled: nothing is booked; the document waits on the Open tab.
+    const hold = bookingHold(integration.status);
+    if (hold) {
+      const held = await step.run("hold", async () => {
+        const row = await db().document.findUniqueOrThrow({ where: { id: documentId }, select: { status: true } });
+        if (row.status !== "booked") await markHeld(db(), documentId, hold);
+        return row.status;
+      });
+      return held === "booked" ? { status: "booked", already: true } : { status: "open", held: hold.code };
+    }
     const calls = callRecorder();
     /** One external call as one step, its exchange saved for "More info". */
     const external = <T>(id: string, call: () => Promise<T>) =>

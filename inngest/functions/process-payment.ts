@@ -7,7 +7,8 @@ import { callRecorder } from "@/lib/pipeline/call-recorder";
 import { recordConnectionHealth } from "@/lib/pipeline/connection-health";
 import { connectorsFor } from "@/lib/pipeline/connectors-for";
 import { toFailure } from "@/lib/pipeline/failure";
-import { markPaymentAwaitingDocument, markPaymentBooked, markPaymentError, markPaymentNotYet } from "@/lib/pipeline/payment-status";
+import { markPaymentAwaitingDocument, markPaymentBooked, markPaymentError, markPaymentHeld, markPaymentNotYet } from "@/lib/pipeline/payment-status";
+import { bookingHold } from "@/lib/integrations/lifecycle";
 import { paymentAccountFor, paymentsSettingOf } from "@/lib/pipeline/payments-setting";
 import { bookingReference } from "@/lib/pipeline/prepare-booking";
 import { inngest } from "../client";
@@ -63,6 +64,12 @@ export const processPayment = inngest.createFunction(
       };
     });
     if (found.status === "booked") return { status: "booked", already: true };
+    // Paused (renewal unpaid) or cancelled: the payment waits with its document.
+    const hold = bookingHold(integration.status);
+    if (hold) {
+      await step.run("hold", () => markPaymentHeld(db(), paymentId, hold).then(() => null));
+      return { status: "waiting", code: hold.code };
+    }
     const doc = found.document;
     if (!doc || doc.status !== "booked" || !doc.targetRef) {
       await step.run("await-document", () =>

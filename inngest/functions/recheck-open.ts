@@ -1,4 +1,5 @@
 import { db } from "@/lib/db/client";
+import { bookingIntegrations } from "@/lib/integrations/lifecycle";
 import { inngest } from "../client";
 import { documentProcessRequested } from "../events";
 
@@ -19,6 +20,6 @@ export const recheckOpen = inngest.createFunction(
   },
 );
 
-/** Documents waiting on the Open tab of integrations that are running (a paused one stays as it is). */
+/** Documents waiting on the Open tab of integrations that are running (a paused one is released when the renewal is paid). */
 export const openDocuments = () =>
-  db().document.findMany({ where: { status: "open", integration: { status: "active" } }, select: { id: true, integrationId: true } });
+  db().document.findMany({ where: { status: "open", integration: bookingIntegrations }, select: { id: true, integrationId: true } });

@@ -1,5 +1,6 @@
 import { pollingSources } from "@/connectors/registry";
 import { db } from "@/lib/db/client";
+import { fetchingIntegrations } from "@/lib/integrations/lifecycle";
 import { loadIntegration } from "@/lib/integrations/load-integration";
 import { attempt } from "@/lib/pipeline/attempt";
 import { callRecorder } from "@/lib/pipeline/call-recorder";
@@ -17,7 +18,7 @@ export const recheckShops = inngest.createFunction(
   { id: "recheck-shops", triggers: [{ cron: "TZ=Europe/Amsterdam 0 3 * * *" }] },
   async ({ step }) => {
     const integrations = await step.run("find-integrations", () =>
-      db().integration.findMany({ where: { status: "active", sourceSystem: { in: [...pollingSources] } }, select: { id: true } }),
+      db().integration.findMany({ where: { ...fetchingIntegrations, sourceSystem: { in: [...pollingSources] } }, select: { id: true } }),
     );
     let queued = 0;
     for (const { id } of integrations) {

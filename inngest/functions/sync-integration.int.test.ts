@@ -53,10 +53,11 @@ describe("sync-integration (Fetch now)", () => {
     expect((await run("DEMO-MAGENTO-ROMPSLOMP")).result).toMatchObject({ found: 0, queued: 0 });
   });
 
-  it("skips a paused integration", async () => {
+  it("keeps fetching for a paused integration and skips a cancelled one", async () => {
     await t.db.integration.update({ where: { licenseKey: "DEMO-CCVSHOP-WEFACT" }, data: { status: "paused" } });
-    const { result } = await run("DEMO-CCVSHOP-WEFACT");
-    expect(result).toEqual({ skipped: "integration is paused" });
+    expect((await run("DEMO-CCVSHOP-WEFACT")).result).toMatchObject({ found: 0, queued: 0 });
+    await t.db.integration.update({ where: { licenseKey: "DEMO-CCVSHOP-WEFACT" }, data: { status: "cancelled" } });
+    expect((await run("DEMO-CCVSHOP-WEFACT")).result).toEqual({ skipped: "integration is cancelled" });
   });
 
   it("fails for good on an unknown license key", async () => {

@@ -1,5 +1,6 @@
 import { NonRetriableError } from "inngest";
 import { db } from "@/lib/db/client";
+import { canFetch } from "@/lib/integrations/lifecycle";
 import { loadIntegration } from "@/lib/integrations/load-integration";
 import { attempt } from "@/lib/pipeline/attempt";
 import { callRecorder } from "@/lib/pipeline/call-recorder";
@@ -17,7 +18,8 @@ const MAX_BATCHES_PER_RUN = 20;
  * "Fetch now" and the scheduled poll: fetch what is new in the shop of one integration. Shops that
  * poll (Magento, PrestaShop, the KMO backstop) are asked for what changed since the stored cursor,
  * batch by batch; each document is recorded once and queued for booking, then the cursor moves on.
- * Webhook-only shops just record the sync. One run at a time per integration, so a cursor is never
+ * Webhook-only shops just record the sync. A paused integration keeps fetching (its documents
+ * are held on the Open tab); a cancelled or unfinished one fetches nothing. One run at a time per integration, so a cursor is never
  * walked twice in parallel.
  */
 export const syncIntegration = inngest.createFunction(
@@ -35,7 +37,7 @@ export const syncIntegration = inngest.createFunction(
       }),
     );
     if (!integration) throw new NonRetriableError(`No integration has license key ${event.data.licenseKey}.`);
-    if (integration.status !== "active") return { skipped: `integration is ${integration.status}` };
+    if (!canFetch(integration.status)) return { skipped: `integration is ${integration.status}` };
 
     const loaded = await loadIntegration(db(), integration.id);
     const calls = callRecorder();

@@ -34,3 +34,12 @@ describe("environment", () => {
     expect(isEmbedded(parseEnv({ DATABASE_URL: "" }))).toBe(true);
   });
 });
+
+describe("subscription settings", () => {
+  it("accepts Mollie keys and amounts in their own formats only", () => {
+    expect(parseEnv({ MOLLIE_API_KEY: "live_abcdefghijklmnopqrstuvwxyz0123" }).MOLLIE_API_KEY).toBe("live_abcdefghijklmnopqrstuvwxyz0123");
+    expect(() => parseEnv({ MOLLIE_API_KEY: "sk_live_123" })).toThrow(/MOLLIE_API_KEY/);
+    expect(() => parseEnv({ SUBSCRIPTION_VAT_RATE: "21%" })).toThrow(/SUBSCRIPTION_VAT_RATE/);
+    expect(parseEnv({}).MOLLIE_BASE_URL).toBe("https://api.mollie.com");
+  });
+});

@@ -54,6 +54,23 @@ export const envSchema = z.object({
   SMTP_URL: optionalString.pipe(z.string().regex(/^smtps?:\/\//, "SMTP_URL must be smtp:// or smtps://").optional()),
   MAIL_FROM: z.string().default("Boekkoppeling <no-reply@localhost>"),
   SUPPORT_EMAIL: z.string().default("support@localhost"),
+  /**
+   * Subscriptions (lib/billing): Mollie's Payments API. Without MOLLIE_API_KEY, sandbox mode uses the
+   * sandbox Mollie served by the app itself (/sandbox/mollie/billing); production needs a live key.
+   */
+  MOLLIE_API_KEY: optionalString.pipe(z.string().regex(/^(live|test)_\w{20,}$/, "MOLLIE_API_KEY must be a Mollie API key (live_… or test_…)").optional()),
+  MOLLIE_BASE_URL: z.url().default("https://api.mollie.com"),
+  /** Price of a one-year subscription per integration, excluding VAT, in euros ("150.00"). */
+  SUBSCRIPTION_PRICE_EXCL_VAT: z.string().regex(/^\d{1,7}(\.\d{1,2})?$/, "SUBSCRIPTION_PRICE_EXCL_VAT must be an amount in euros such as 150.00").default("150.00"),
+  /** VAT rate on the subscription, in percent. */
+  SUBSCRIPTION_VAT_RATE: z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, "SUBSCRIPTION_VAT_RATE must be a percentage such as 21").default("21"),
+  /** Our own company details, printed on the merchant's subscription invoices. */
+  BILLING_COMPANY_NAME: z.string().default("Boekkoppeling B.V."),
+  BILLING_COMPANY_ADDRESS: z.string().default("Keizersgracht 1, 1015 CJ Amsterdam, Nederland"),
+  BILLING_COMPANY_VAT_NUMBER: z.string().default("NL800000018B01"),
+  BILLING_COMPANY_COC: z.string().default("12345678"),
+  BILLING_COMPANY_IBAN: z.string().default("NL91ABNA0417164300"),
+  BILLING_COMPANY_EMAIL: z.string().default("billing@localhost"),
 });
 
 export type Env = z.infer<typeof envSchema>;

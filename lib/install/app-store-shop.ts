@@ -1,3 +1,4 @@
+import { cancelIntegration } from "../billing/cancel-integration";
 import type { Db } from "../db/client";
 import { setSetting } from "../integrations/settings";
 import { isOwnSandboxShop, type AppStoreSystem } from "./app-secrets";
@@ -42,7 +43,9 @@ export async function forgetAppStoreShop(db: Db, system: AppStoreSystem, shopId:
       where: { integrationId, side: "source" },
       data: { credentialsEnc: null, status: "error", statusDetail: `The app was removed from your ${options.shopName} backend. Install it again to reconnect the webshop.`, lastCheckedAt: new Date() },
     });
-    await db.integration.updateMany({ where: { id: integrationId, status: { in: ["active", "paused"] } }, data: { status: "cancelled" } });
+    // The same cancel as on the Profile tab (invoice, held documents, mail); the shop removed our webhooks itself.
+    const installed = await db.integration.count({ where: { id: integrationId, status: { in: ["active", "paused"] } } });
+    if (installed) await cancelIntegration(db, integrationId, { reason: "app-removed" });
   }
   return ids.length;
 }

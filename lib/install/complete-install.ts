@@ -2,6 +2,7 @@ import { env } from "../config/env";
 import { db } from "../db/client";
 import { loadIntegration } from "../integrations/load-integration";
 import { trialEnd } from "../integrations/settings";
+import { isCancelled, statusAfterInstall } from "../integrations/lifecycle";
 import { toFailure } from "../pipeline/failure";
 import { sourceSetups } from "@/connectors/registry";
 import type { SourceSystem } from "@/connectors/types";
@@ -19,7 +20,8 @@ export const webhookUrl = (system: string, licenseKey: string, appUrl = env().AP
  */
 export async function completeInstall(integrationId: string): Promise<string | null> {
   const integration = await loadIntegration(db(), integrationId);
-  const row = await db().integration.findUniqueOrThrow({ where: { id: integrationId }, select: { termsAcceptedAt: true, trialEndsAt: true } });
+  const row = await db().integration.findUniqueOrThrow({ where: { id: integrationId }, select: { status: true, termsAcceptedAt: true, trialEndsAt: true } });
+  if (isCancelled(row.status)) return "This integration was cancelled, so it cannot be installed again. Sign up for a new trial to connect these systems again.";
   const target = integration.settings.target as { companyId?: string } | undefined;
   if (!row.termsAcceptedAt) return "Accept the terms and conditions first.";
   if (Object.keys(integration.source.credentials).length === 0) return "The webshop is not connected yet.";
@@ -41,6 +43,6 @@ export async function completeInstall(integrationId: string): Promise<string | n
     return `The webshop connection failed: ${failure.message}`;
   }
   await db().connection.update({ where: { integrationId_side: { integrationId, side: "source" } }, data: { status: "ok", statusDetail: null, lastCheckedAt: new Date() } });
-  await db().integration.update({ where: { id: integrationId }, data: { status: "active", trialEndsAt: row.trialEndsAt ?? trialEnd() } });
+  await db().integration.update({ where: { id: integrationId }, data: { status: statusAfterInstall(row.status), trialEndsAt: row.trialEndsAt ?? trialEnd() } });
   return null;
 }

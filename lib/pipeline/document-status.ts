@@ -1,5 +1,6 @@
 import type { Prisma } from "../db/generated/client";
 import type { Db } from "../db/client";
+import type { BookingHold } from "../integrations/lifecycle";
 import type { Failure } from "./failure";
 
 /** The document's life on the dashboard: queued → processing → booked | error | open. */
@@ -8,6 +9,10 @@ export const markProcessing = (db: Db, id: string) =>
 
 export const markOpen = (db: Db, id: string, reason: string) =>
   db.document.update({ where: { id }, data: { status: "open", errorCode: "not_eligible", errorDetail: reason } });
+
+/** The integration may not book now (paused, cancelled): kept on the Open tab with the reason. */
+export const markHeld = (db: Db, id: string, hold: BookingHold) =>
+  db.document.update({ where: { id }, data: { status: "open", errorCode: hold.code, errorDetail: hold.message } });
 
 export const markError = (db: Db, id: string, failure: Pick<Failure, "code" | "message">) =>
   db.document.update({ where: { id }, data: { status: "error", errorCode: failure.code, errorDetail: failure.message } });

@@ -1,4 +1,5 @@
 import type { Db } from "../db/client";
+import { bookingIntegrations, type BookingHold } from "../integrations/lifecycle";
 import type { Failure } from "./failure";
 
 /** How many times the target may say "not yet": the first try, then the two following nights (the manuals). */
@@ -50,6 +51,10 @@ export async function markPaymentNotYet(db: Db, id: string, failure: Pick<Failur
   return "waiting";
 }
 
+/** The integration may not book now (paused, cancelled): the payment waits, with no nightly re-try, until it is released. */
+export const markPaymentHeld = (db: Db, id: string, hold: BookingHold) =>
+  db.payment.update({ where: { id }, data: { status: "waiting", errorCode: hold.code, errorDetail: hold.message, nextAttemptAt: null } });
+
 export const markPaymentError = (db: Db, id: string, failure: Pick<Failure, "code" | "message">) =>
   db.payment.update({ where: { id }, data: { status: "error", errorCode: failure.code, errorDetail: failure.message, nextAttemptAt: null, attempts: { increment: 1 } } });
 
@@ -64,4 +69,4 @@ export async function reprocessPayment(db: Db, paymentId: string): Promise<boole
 
 /** Waiting payments of running integrations whose night has come. */
 export const duePayments = (db: Db, now = new Date()) =>
-  db.payment.findMany({ where: { status: "waiting", nextAttemptAt: { lte: now }, integration: { status: "active" } }, select: { id: true, integrationId: true } });
+  db.payment.findMany({ where: { status: "waiting", nextAttemptAt: { lte: now }, integration: bookingIntegrations }, select: { id: true, integrationId: true } });

@@ -9,8 +9,11 @@ import { translator } from "@/lib/i18n/translate";
 import { pollingSources } from "@/connectors/registry";
 import type { SourceSystem } from "@/connectors/types";
 import { fetchNowMessages } from "@/lib/i18n/messages/fetch-now";
+import { canFetch } from "@/lib/integrations/lifecycle";
 import { FetchNowButton } from "./fetch-now-button";
 import { IntegrationTabs } from "./integration-tabs";
+import { LicenseSwitcher } from "./license-switcher";
+import { SubscriptionStatus } from "./subscription-status";
 
 const tabs = ["report", "errors", "open", "payments", "configuration"] as const;
 
@@ -23,7 +26,7 @@ export default async function IntegrationLayout({ children, params }: { children
   const t = translator(dashboardMessages, locale);
   const fetchNow = translator(fetchNowMessages, locale);
   // Polling shops are asked on their interval; Fetch now asks at once (webhook shops announce themselves).
-  const polls = pollingSources.has(integration.sourceSystem as SourceSystem) && integration.status !== "cancelled";
+  const polls = pollingSources.has(integration.sourceSystem as SourceSystem) && canFetch(integration.status);
   return (
     <>
       <h1 className="text-2xl font-semibold break-words">{integration.name}</h1>
@@ -31,6 +34,8 @@ export default async function IntegrationLayout({ children, params }: { children
         {systemNames[integration.sourceSystem as SystemId]} → {systemNames[integration.targetSystem as SystemId]} · {t("licenseKey")}{" "}
         <span className="font-mono break-all">{integration.licenseKey}</span>
       </p>
+      <LicenseSwitcher accountId={accountId} current={integration.id} />
+      <SubscriptionStatus accountId={accountId} integrationId={integration.id} />
       {polls && <div className="mt-2"><FetchNowButton integrationId={integration.id} label={fetchNow("button")} queuedText={fetchNow("queued")} /></div>}
       <IntegrationTabs
         label={t("integrationTabs")}

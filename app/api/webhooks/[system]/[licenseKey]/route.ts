@@ -2,6 +2,7 @@ import { NextResponse } from "next/server";
 import { ConnectorError, type SourceSystem } from "@/connectors/types";
 import { db } from "@/lib/db/client";
 import { openCredentials } from "@/lib/crypto/secrets";
+import { canFetch, canReceive } from "@/lib/integrations/lifecycle";
 import { receiveNotices } from "@/lib/pipeline/receive-document";
 import { webhookReceivers } from "@/connectors/registry";
 import { inngest } from "@/inngest/client";
@@ -23,7 +24,8 @@ export async function POST(req: Request, { params }: Ctx) {
     : null;
   const credentialsEnc = integration?.connections[0]?.credentialsEnc;
   if (!receive || !integration || integration.sourceSystem !== system || !credentialsEnc) return refuse(401, "unknown_webhook", "Unknown webhook address.");
-  if (integration.status === "cancelled") return refuse(410, "cancelled", "This integration was cancelled.");
+  // Cancelled: acknowledged (so the shop stops retrying) and ignored; nothing is recorded or booked.
+  if (!canReceive(integration.status)) return NextResponse.json({ received: 0, queued: 0, ignored: "This integration was cancelled." });
 
   const body = await req.text();
   let notices;
@@ -36,7 +38,8 @@ export async function POST(req: Request, { params }: Ctx) {
   }
 
   const queued = await receiveNotices(db(), integration.id, notices);
-  if (queued.length && integration.status === "active") {
+  // Paused integrations queue too: process-document holds the document on the Open tab until renewal.
+  if (queued.length && canFetch(integration.status)) {
     await inngest.send(queued.map((documentId) => documentProcessRequested.create({ documentId, integrationId: integration.id })));
   }
   return NextResponse.json({ received: notices.length, queued: queued.length });

@@ -2,6 +2,8 @@ import { NextResponse } from "next/server";
 import { notFoundJson, withAccount } from "@/lib/auth/api";
 import { findDocument } from "@/lib/dashboard/documents";
 import { db } from "@/lib/db/client";
+import { lifecycleRefusal } from "@/lib/integrations/lifecycle-refusal";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { reprocessDocument } from "@/lib/pipeline/reprocess-document";
 import { inngest } from "@/inngest/client";
 import { documentProcessRequested } from "@/inngest/events";
@@ -13,6 +15,8 @@ export const POST = withAccount<Ctx>(async (_req, { accountId }, { params }) => 
   const { integrationId, documentId } = await params;
   const document = await findDocument(db(), accountId, integrationId, documentId);
   if (!document) return notFoundJson();
+  const refused = await lifecycleRefusal(db(), accountId, integrationId, "book", await requestLocale());
+  if (refused) return refused;
   if (!(await reprocessDocument(db(), documentId))) {
     return NextResponse.json({ error: "already_booked", message: "This document is already booked; it is never booked twice." }, { status: 409 });
   }

@@ -2,6 +2,8 @@ import { NextResponse } from "next/server";
 import { notFoundJson, withAccount } from "@/lib/auth/api";
 import { findPayment } from "@/lib/dashboard/payments";
 import { db } from "@/lib/db/client";
+import { lifecycleRefusal } from "@/lib/integrations/lifecycle-refusal";
+import { requestLocale } from "@/lib/i18n/request-locale";
 import { reprocessPayment } from "@/lib/pipeline/payment-status";
 import { inngest } from "@/inngest/client";
 import { paymentReceived } from "@/inngest/events";
@@ -13,6 +15,8 @@ export const POST = withAccount<Ctx>(async (_req, { accountId }, { params }) => 
   const { integrationId, paymentId } = await params;
   const payment = await findPayment(db(), accountId, integrationId, paymentId);
   if (!payment) return notFoundJson();
+  const refused = await lifecycleRefusal(db(), accountId, integrationId, "book", await requestLocale());
+  if (refused) return refused;
   if (!(await reprocessPayment(db(), paymentId))) {
     return NextResponse.json({ error: "already_booked", message: "This payment is already booked; it is never booked twice." }, { status: 409 });
   }
