@@ -39,7 +39,7 @@ export async function expectBookedOnReport(page: Page, reportUrl: string, total:
       await page.goto(reportUrl.replace(/\/report$/, `/${tab}`));
       elsewhere.push(`${tab}: ${(await page.getByRole("main").innerText()).replace(/\s+/g, " ").slice(0, 600)}`);
     }
-    throw new Error(`Not booked on Report. ${elsewhere.join(" | ")}\n${String(err)}`);
+    throw new Error(`Not booked on Report. ${elsewhere.join(" | ")}`, { cause: err });
   }
   await expect(page.getByTestId("document-row")).toContainText(total);
   for (const tab of ["Report", "Errors", "Open", "Payments", "Configuration"]) {
