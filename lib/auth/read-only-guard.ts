@@ -5,13 +5,9 @@ import { authSecret } from "../crypto/keys";
 import { viewAsMessages } from "../i18n/messages/view-as";
 import { localeFromAcceptLanguage, parseLocale, DEFAULT_LOCALE } from "../i18n/locale";
 import { translator } from "../i18n/translate";
-import { VIEW_AS_COOKIE, verifyViewAs } from "./view-as";
+import { READ_ONLY_PAGE, VIEW_AS_COOKIE, VIEW_AS_STOP_PATH, verifyViewAs } from "./view-as";
 
-/** Ends the view: must stay reachable while viewing. */
-export const VIEW_AS_STOP_PATH = "/api/ops/view-as/stop";
 const SIGN_OUT_PATH = "/api/auth/signout";
-/** Where a refused form post or server action lands: says why, links back. */
-export const READ_ONLY_PAGE = "/dashboard/read-only";
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 

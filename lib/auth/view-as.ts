@@ -9,6 +9,10 @@ import { authSecret } from "../crypto/keys";
  */
 export const VIEW_AS_COOKIE = "bk_view_as";
 export const VIEW_AS_TTL_MS = 30 * 60_000;
+/** Ends the view: the one state-changing route that stays reachable while viewing. */
+export const VIEW_AS_STOP_PATH = "/api/ops/view-as/stop";
+/** Where a refused form post or server action lands: says why, links back. */
+export const READ_ONLY_PAGE = "/dashboard/read-only";
 
 export type ViewAsClaim = { accountId: string; operatorId: string; expiresAt: number };
 

@@ -4,6 +4,7 @@ import { systemNames, type SystemId } from "@/connectors/types";
 import { requireAccount } from "@/lib/auth/session";
 import { findIntegration } from "@/lib/dashboard/integrations";
 import { db } from "@/lib/db/client";
+import { AskUs } from "@/components/ask-us";
 
 const tabs = [
   ["report", "Report"],
@@ -25,6 +26,7 @@ export default async function IntegrationLayout({ children, params }: { children
         {systemNames[integration.sourceSystem as SystemId]} → {systemNames[integration.targetSystem as SystemId]} · license{" "}
         <span className="font-mono">{integration.licenseKey}</span>
       </p>
+      <div className="mt-3"><AskUs integrationId={integration.id} /></div>
       <nav className="mt-6 flex gap-1 border-b border-slate-200" aria-label="Integration tabs">
         {tabs.map(([tab, label]) => (
           <Link key={tab} href={`/dashboard/${integration.id}/${tab}`} className="rounded-t-md px-4 py-2 text-sm hover:bg-slate-100">
