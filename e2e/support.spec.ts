@@ -88,6 +88,7 @@ test("support: report a problem, ask a question, the operator answers and views 
     await operator.getByRole("button", { name: "Search" }).click();
     await expect(operator.getByTestId("merchant-row")).toHaveCount(1);
     await operator.getByRole("link", { name: "Demo Webwinkel B.V." }).click();
+    await expect(operator).toHaveURL(/\/ops\/merchants\/[^/?]+$/);
     merchantUrl = operator.url();
     const integration = operator.getByTestId("integration-row").filter({ hasText: KEY });
     await expect(integration).toContainText("active");
