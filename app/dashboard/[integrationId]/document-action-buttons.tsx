@@ -9,6 +9,9 @@ import { translator } from "@/lib/i18n/translate";
 
 type Sent = { message: string; number: string; url: string };
 
+// Under the buttons, wrapping, so a long message never stretches the table it sits in.
+const noteClass = "basis-full max-w-xs whitespace-normal text-left text-xs text-slate-600";
+
 export function DocumentActionButtons({ integrationId, documentId, canReport, locale }: { integrationId: string; documentId: string; canReport: boolean; locale: Locale }) {
   const t = translator(supportMessages, locale);
   const router = useRouter();
@@ -61,9 +64,9 @@ export function DocumentActionButtons({ integrationId, documentId, canReport, lo
       {canReport && (
         <button type="button" onClick={openReport} aria-haspopup="dialog" className="rounded bg-red-600 px-2 py-1 text-xs font-medium text-white hover:bg-red-500 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-700">{t("reportProblem")}</button>
       )}
-      {note && <span role="status" className="text-xs text-slate-600">{note}</span>}
+      {note && <span role="status" className={noteClass}>{note}</span>}
       {sent && !note && (
-        <span role="status" className="text-xs text-slate-600">
+        <span role="status" className={noteClass}>
           {sent.message} <Link href={sent.url} className="text-blue-700 underline">{t("viewTicket", { number: sent.number })}</Link>
         </span>
       )}
