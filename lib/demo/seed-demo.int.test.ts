@@ -20,7 +20,7 @@ describe("demo merchant", () => {
       "http://localhost:3000/sandbox/ccvshop/demo-ccvshop-rompslomp",
       "http://localhost:3000/sandbox/rompslomp/demo-ccvshop-rompslomp",
     ]);
-    expect(await t.db.user.count()).toBe(1);
+    expect(await t.db.user.count({ where: { role: { not: "operator" } } })).toBe(1);
 
     // Fully configured as a merchant would: sealed credentials, settings, VAT grid, webhooks registered at the sandbox shop.
     expect(ccv.connections.every((c) => c.status === "ok" && c.credentialsEnc?.startsWith("v1:"))).toBe(true);
@@ -34,5 +34,13 @@ describe("demo merchant", () => {
 
   it("logs in as demo@example.com / demo", async () => {
     expect((await authenticate(t.db, "demo@example.com", "demo")).ok).toBe(true);
+  });
+
+  it("adds an operator login of its own account in sandbox mode", async () => {
+    const operator = await t.db.user.findUniqueOrThrow({ where: { email: "operator@example.com" }, include: { account: { include: { integrations: true } } } });
+    expect(operator.role).toBe("operator");
+    expect(operator.account.name).toBe("Boekkoppeling support");
+    expect(operator.account.integrations).toHaveLength(0);
+    expect((await authenticate(t.db, "operator@example.com", "operator")).ok).toBe(true);
   });
 });

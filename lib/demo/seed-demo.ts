@@ -5,6 +5,8 @@ import type { Db } from "../db/client";
 import { hashPassword } from "../crypto/password";
 import { sealCredentials } from "../crypto/secrets";
 import { webhookUrl } from "../install/complete-install";
+import { isSandbox } from "../config/env";
+import { seedDemoOperator } from "../support/operators";
 import { DEMO_LOGIN, demoIntegrations, type DemoSide } from "./demo-integrations";
 
 /**
@@ -61,5 +63,7 @@ export async function seedDemo(db: Db, appUrl: string): Promise<{ created: boole
       }
     }
   }
+  // Sandbox mode only: an operator login (operator@example.com / operator) to walk the support side.
+  if (isSandbox()) await seedDemoOperator(db);
   return { created: !existing };
 }

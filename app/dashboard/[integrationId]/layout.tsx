@@ -14,6 +14,7 @@ import { FetchNowButton } from "./fetch-now-button";
 import { IntegrationTabs } from "./integration-tabs";
 import { LicenseSwitcher } from "./license-switcher";
 import { SubscriptionStatus } from "./subscription-status";
+import { AskUs } from "@/components/ask-us";
 
 const tabs = ["report", "errors", "open", "payments", "configuration"] as const;
 
@@ -37,6 +38,7 @@ export default async function IntegrationLayout({ children, params }: { children
       <LicenseSwitcher accountId={accountId} current={integration.id} />
       <SubscriptionStatus accountId={accountId} integrationId={integration.id} />
       {polls && <div className="mt-2"><FetchNowButton integrationId={integration.id} label={fetchNow("button")} queuedText={fetchNow("queued")} /></div>}
+      <div className="mt-3"><AskUs integrationId={integration.id} /></div>
       <IntegrationTabs
         label={t("integrationTabs")}
         tabs={tabs.map((tab) => ({ href: `/dashboard/${integration.id}/${tab}`, label: t(`tab.${tab}`) }))}
