@@ -4,6 +4,8 @@
 // In embedded mode the server owns the database: stop it first.
 import { parseArgs } from "node:util";
 import { db } from "../lib/db/client";
+import { applyMigrations } from "../lib/db/migrate";
+import { openSqlRunner } from "../lib/db/sql-runner";
 import { createOperator, generatePassword } from "../lib/support/operators";
 
 const { values } = parseArgs({ options: { email: { type: "string" }, name: { type: "string" } } });
@@ -12,6 +14,11 @@ if (!/^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(email)) {
   console.error('Usage: npm run operator:create -- --email <address> [--name "<name>"]');
   process.exit(2);
 }
+
+// The schema as the server would leave it (idempotent), so this also works before the first start.
+const sql = await openSqlRunner();
+await applyMigrations(sql);
+await sql.release();
 
 const password = generatePassword();
 try {
@@ -26,3 +33,5 @@ try {
 } finally {
   await db().$disconnect();
 }
+// The embedded database can keep the event loop alive after disconnecting: end here.
+process.exit();
