@@ -1,3 +1,4 @@
+import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { formatDate, formatMoney, localeFromAcceptLanguage, parseLocale } from "./locale";
 import { defineMessages, translator } from "./translate";
@@ -15,6 +16,20 @@ describe("formatMoney", () => {
   it("shows cents exactly, rounding half up only for display", () => {
     expect(formatMoney("nl", "0.005")).toBe("€ 0,01");
     expect(formatMoney("en", "999999999999.99")).toBe("€999,999,999,999.99");
+  });
+});
+
+describe("formatMoney in the shop's currency", () => {
+  it("formats a stored Decimal per locale, euro by default", () => {
+    expect(formatMoney("nl", new Decimal("1234.56"), null)).toBe("€ 1.234,56");
+    expect(formatMoney("en", new Decimal("1234.56"), "EUR")).toBe("€1,234.56");
+  });
+  it("writes other currencies with their symbol", () => {
+    expect(formatMoney("en", "10", "usd")).toBe("$10.00");
+  });
+  it("writes an unknown currency code instead of failing", () => {
+    expect(formatMoney("nl", "1234.5", "EURO")).toBe("EURO 1.234,50");
+    expect(formatMoney("en", "1234.5", "EURO")).toBe("EURO 1,234.50");
   });
 });
 

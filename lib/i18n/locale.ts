@@ -26,23 +26,31 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
 const intlTag: Record<Locale, string> = { nl: "nl-NL", en: "en-GB" };
 
 /**
- * An amount as the merchant reads it: `€ 1.234,56` in Dutch, `€1,234.56` in English. Formatting
- * only: the Decimal is rounded half-up to cents here for display, never for arithmetic.
+ * An amount as the merchant reads it: `€ 1.234,56` in Dutch, `€1,234.56` in English, in the
+ * currency the shop sent (euro when none). A code Intl does not know (a shop's typo) is written as
+ * the code instead of failing the page. Formatting only: the Decimal is rounded half-up to cents
+ * here for display, never for arithmetic.
  */
-export function formatMoney(locale: Locale, amount: Decimal.Value, currency = "EUR"): string {
-  const value = new Decimal(amount).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
+export function formatMoney(locale: Locale, amount: Decimal.Value | { toFixed(): string }, currency?: string | null): string {
+  const value = new Decimal(typeof amount === "object" && !Decimal.isDecimal(amount) ? amount.toFixed() : (amount as Decimal.Value)).toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
   const [whole = "0", cents = "00"] = value.abs().toFixed(2).split(".");
   const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, locale === "nl" ? "." : ",");
   const number = locale === "nl" ? `${grouped},${cents}` : `${grouped}.${cents}`;
-  const symbol = currencySymbol(currency);
+  const symbol = currencySymbol(currency?.trim().toUpperCase() || "EUR");
   const sign = value.isNegative() && !value.isZero() ? "-" : "";
-  return locale === "nl" ? `${symbol} ${sign}${number}` : `${sign}${symbol}${number}`;
+  if (locale === "nl") return `${symbol} ${sign}${number}`;
+  // English puts a sign right against the amount, a letter code with a space (CHF 10.00).
+  return `${sign}${symbol}${/^[A-Z]{2,}$/.test(symbol) ? " " : ""}${number}`;
 }
 
 function currencySymbol(currency: string): string {
   if (currency === "EUR") return "€";
-  const part = new Intl.NumberFormat("en", { style: "currency", currency }).formatToParts(0).find((p) => p.type === "currency");
-  return part?.value ?? currency;
+  try {
+    const part = new Intl.NumberFormat("en", { style: "currency", currency }).formatToParts(0).find((p) => p.type === "currency");
+    return part?.value ?? currency;
+  } catch {
+    return currency;
+  }
 }
 
 /** A calendar date: 21-11-2026 in Dutch, 21 Nov 2026 in English (UTC, as stored). */

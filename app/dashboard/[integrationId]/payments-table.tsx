@@ -1,7 +1,6 @@
 import Link from "next/link";
 import type { listPayments } from "@/lib/dashboard/payments";
-import { formatDate, formatDateTime, type Locale } from "@/lib/i18n/locale";
-import { formatAmount } from "@/lib/i18n/format-amount";
+import { formatDate, formatDateTime, formatMoney, type Locale } from "@/lib/i18n/locale";
 import { labelOf } from "@/lib/i18n/messages/common";
 import { dashboardMessages } from "@/lib/i18n/messages/dashboard";
 import { errorHeadline } from "@/lib/i18n/messages/error-headlines";
@@ -51,7 +50,7 @@ export function PaymentsTable({ integrationId, payments, label, locale = "en" }:
                     </Link>
                   ) : "—"}
                 </td>
-                <td className="py-2 text-right font-mono whitespace-nowrap">{formatAmount(locale, p.amount, p.currency)}</td>
+                <td className="py-2 text-right font-mono whitespace-nowrap">{formatMoney(locale, p.amount, p.currency)}</td>
                 <td className="py-2 pl-4"><span className={`rounded px-2 py-0.5 text-xs ${statusStyle[p.status] ?? ""}`}>{labelOf(locale, "payment", p.status)}</span></td>
                 <td className="py-2 text-right">{p.attempts}</td>
                 <td className="py-2 pl-4">

@@ -3,8 +3,7 @@ import { notFound } from "next/navigation";
 import { requireAccount } from "@/lib/auth/session";
 import { findIntegration, listDocuments, type DocumentTab, type Period } from "@/lib/dashboard/integrations";
 import { db } from "@/lib/db/client";
-import { formatDate } from "@/lib/i18n/locale";
-import { formatAmount } from "@/lib/i18n/format-amount";
+import { formatDate, formatMoney } from "@/lib/i18n/locale";
 import { labelOf } from "@/lib/i18n/messages/common";
 import { dashboardMessages } from "@/lib/i18n/messages/dashboard";
 import { errorHeadline } from "@/lib/i18n/messages/error-headlines";
@@ -82,7 +81,7 @@ export default async function TabPage({ params, searchParams }: {
                       <Link href={`/dashboard/${integrationId}/documents/${d.id}`} className={`rounded hover:underline ${focusRing}`}>{name}</Link>
                     </td>
                     <td className="py-2 pr-4">{d.customerName}</td>
-                    <td className="py-2 text-right font-mono whitespace-nowrap">{d.totalInclVat ? formatAmount(locale, d.totalInclVat, d.currency) : ""}</td>
+                    <td className="py-2 text-right font-mono whitespace-nowrap">{d.totalInclVat ? formatMoney(locale, d.totalInclVat, d.currency) : ""}</td>
                     <td className="py-2 pl-4">
                       {tab === "report" && <span className="rounded bg-purple-100 px-2 py-0.5 font-mono text-purple-900">{d.targetNumber ?? d.targetRef}</span>}
                       {tab === "errors" && (

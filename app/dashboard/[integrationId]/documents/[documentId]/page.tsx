@@ -3,8 +3,7 @@ import { notFound } from "next/navigation";
 import { requireAccount } from "@/lib/auth/session";
 import { externalCallsFor, findDocument } from "@/lib/dashboard/documents";
 import { db } from "@/lib/db/client";
-import { formatAmount } from "@/lib/i18n/format-amount";
-import { formatDateTime } from "@/lib/i18n/locale";
+import { formatDateTime, formatMoney } from "@/lib/i18n/locale";
 import { labelOf } from "@/lib/i18n/messages/common";
 import { dashboardMessages } from "@/lib/i18n/messages/dashboard";
 import { errorHeadline } from "@/lib/i18n/messages/error-headlines";
@@ -28,7 +27,7 @@ export default async function DocumentPage({ params }: { params: Promise<{ integ
   const headline = errorHeadline(locale, document.errorCode);
   const facts: [string, string | null][] = [
     [t("customer"), document.customerName],
-    [t("total"), document.totalInclVat ? formatAmount(locale, document.totalInclVat, document.currency) : null],
+    [t("total"), document.totalInclVat ? formatMoney(locale, document.totalInclVat, document.currency) : null],
     [t("received"), formatDateTime(locale, document.receivedAt)],
     [t("bookedAt"), document.bookedAt ? formatDateTime(locale, document.bookedAt) : null],
   ];
