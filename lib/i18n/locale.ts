@@ -23,6 +23,16 @@ export function localeFromAcceptLanguage(header: string | null | undefined): Loc
   return ranked.map((r) => r.lang).find(isLocale);
 }
 
+/**
+ * The one rule for a request's language: the signed-in merchant's own choice, else the switcher's
+ * cookie, else the browser's Accept-Language, else English.
+ */
+export function chooseLocale(from: { account?: string | null; cookie?: string | null; acceptLanguage?: string | null }): Locale {
+  if (from.account) return parseLocale(from.account);
+  if (from.cookie) return parseLocale(from.cookie);
+  return localeFromAcceptLanguage(from.acceptLanguage) ?? DEFAULT_LOCALE;
+}
+
 const intlTag: Record<Locale, string> = { nl: "nl-NL", en: "en-GB" };
 
 /**

@@ -1,4 +1,4 @@
-import { DEFAULT_LOCALE, localeFromAcceptLanguage, parseLocale, type Locale } from "../i18n/locale";
+import { chooseLocale, type Locale } from "../i18n/locale";
 import { LOCALE_COOKIE } from "../i18n/request-locale";
 
 /**
@@ -7,11 +7,9 @@ import { LOCALE_COOKIE } from "../i18n/request-locale";
  * known, else the switcher's cookie, else Accept-Language, else English.
  */
 export function localeOfRequest(req: Request, accountLocale?: string | null): Locale {
-  if (accountLocale) return parseLocale(accountLocale);
   const cookie = (req.headers.get("cookie") ?? "")
     .split(";")
     .map((c) => c.trim().split("="))
     .find(([name]) => name === LOCALE_COOKIE)?.[1];
-  if (cookie) return parseLocale(decodeURIComponent(cookie));
-  return localeFromAcceptLanguage(req.headers.get("accept-language")) ?? DEFAULT_LOCALE;
+  return chooseLocale({ account: accountLocale, cookie: cookie && decodeURIComponent(cookie), acceptLanguage: req.headers.get("accept-language") });
 }
