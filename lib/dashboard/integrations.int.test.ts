@@ -34,6 +34,13 @@ describe("account scoping of dashboard reads", () => {
     expect((await listIntegrations(t.db, a.accountId)).map((i) => i.id)).toEqual([a.integrationId]);
   });
 
+  it("leaves out a cancelled key the merchant removed, while its dashboard stays readable by id", async () => {
+    const removed = await t.db.integration.create({ data: { accountId: a.accountId, licenseKey: "A-REMOVED", name: "Old", sourceSystem: "ccvshop", targetSystem: "wefact", status: "cancelled", hiddenAt: new Date() } });
+    expect((await listIntegrations(t.db, a.accountId)).map((i) => i.id)).toEqual([a.integrationId]);
+    expect(await findIntegration(t.db, a.accountId, removed.id)).not.toBeNull();
+    await t.db.integration.delete({ where: { id: removed.id } });
+  });
+
   it("finds nothing of another account by id", async () => {
     expect(await findIntegration(t.db, a.accountId, a.integrationId)).not.toBeNull();
     expect(await findIntegration(t.db, a.accountId, b.integrationId)).toBeNull();

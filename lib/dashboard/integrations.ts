@@ -6,8 +6,9 @@ import type { Db } from "../db/client";
  */
 
 export function listIntegrations(db: Db, accountId: string) {
+  // A cancelled key the merchant removed on Profile stays gone from the list too.
   return db.integration.findMany({
-    where: { accountId },
+    where: { accountId, hiddenAt: null },
     orderBy: { createdAt: "asc" },
     select: {
       id: true, name: true, licenseKey: true, sourceSystem: true, targetSystem: true, status: true,
