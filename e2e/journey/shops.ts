@@ -74,7 +74,10 @@ export async function chooseCcvProcessing(page: Page, choice: "paid-orders" | "i
 // ─── The first document, as each shop's own JSON (sandbox admin hook) ──────
 
 const customer = { email: "journey-buyer@example.nl", firstname: "Eva", lastname: "Koper" };
+// Magento stores UTC; PrestaShop stores the shop's own clock (Dutch time). A new integration books
+// from its first Dutch day, so a PrestaShop order placed after 23:00 UTC must carry the next day.
 const now = () => new Date().toISOString().slice(0, 19).replace("T", " ");
+const dutchNow = () => new Date().toLocaleString("sv-SE", { timeZone: "Europe/Amsterdam" });
 
 /** Theepot 24.95 (21%), 2 × thee 5.98 (9%), shipping 4.95 (21%): 41.86 incl. VAT. */
 export const firstDocuments = {
@@ -100,7 +103,7 @@ export const firstDocuments = {
   },
   prestashopOrder: {
     kind: "order", total: "41.86", payload: () => ({
-      current_state: 2, payment: "iDEAL", module: "mollie", carrier_tax_rate: "21", total_shipping_tax_incl: "4.95", date_add: now(), date_upd: now(),
+      current_state: 2, payment: "iDEAL", module: "mollie", carrier_tax_rate: "21", total_shipping_tax_incl: "4.95", date_add: dutchNow(), date_upd: dutchNow(),
       customer,
       address_invoice: { firstname: "Eva", lastname: "Koper", address1: "Dorpsstraat 1", postcode: "1234AB", city: "Utrecht", iso_code: "NL" },
       order_details: [
