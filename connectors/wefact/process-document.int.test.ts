@@ -171,6 +171,8 @@ describe("process-document: CCV Shop invoices → WeFact (demo integration)", ()
     const { document } = await process(id);
     expect(document.status).toBe("error");
     expect(document.errorCode).toBe("vat_rate_unmapped");
+    // What the Errors tab groups by: the region and rate to add to the grid.
+    expect(document.errorParams).toMatchObject({ region: "NL", rate: "15" });
     expect((await state()).invoices.length).toBe(before);
   });
 });
