@@ -6,7 +6,7 @@
 export type ErrorCause = { code: string; params: Record<string, string> };
 
 /** Parameters that say what to fix, per code; other codes group by code alone. */
-const causeParams: Record<string, string[]> = {
+export const causeParams: Record<string, string[]> = {
   vat_rate_unmapped: ["region", "rate"],
 };
 
