@@ -1,3 +1,6 @@
+import { alertsDailyDigest } from "./alerts-daily-digest";
+import { alertsErrorRecordedFn } from "./alerts-error-recorded";
+import { alertsWeeklySummary } from "./alerts-weekly-summary";
 import { billingDaily } from "./billing-daily";
 import { processDocument } from "./process-document";
 import { pollDue } from "./poll-due";
@@ -8,4 +11,5 @@ import { recheckShops } from "./recheck-shops";
 import { syncIntegration } from "./sync-integration";
 
 /** Every function the app serves at /api/inngest. */
-export const functions = [syncIntegration, processDocument, processPayment, recheckOpen, recheckPayments, pollDue, recheckShops, billingDaily];
+export const functions = [syncIntegration, processDocument, processPayment, recheckOpen, recheckPayments, pollDue, recheckShops, billingDaily,
+  alertsErrorRecordedFn, alertsDailyDigest, alertsWeeklySummary];

@@ -5,7 +5,7 @@ import { callRecorder } from "@/lib/pipeline/call-recorder";
 import { connectorsFor } from "@/lib/pipeline/connectors-for";
 import { markBooked, markError, markHeld, markOpen, markProcessing, storeFetched } from "@/lib/pipeline/document-status";
 import { bookingHold } from "@/lib/integrations/lifecycle";
-import { toFailure } from "@/lib/pipeline/failure";
+import { toFailure, type Failure } from "@/lib/pipeline/failure";
 import { fixedDebtorFor } from "@/lib/pipeline/fixed-debtor";
 import { recordConnectionHealth } from "@/lib/pipeline/connection-health";
 import { prepareBooking } from "@/lib/pipeline/prepare-booking";
@@ -21,6 +21,7 @@ import type { CostAccounts } from "@/lib/domain/vat-grid";
 import { targetSetups } from "@/connectors/registry";
 import { inngest } from "../client";
 import { documentProcessRequested, paymentReceived } from "../events";
+import { alertsErrorRecorded } from "./alerts-events";
 
 /**
  * Books one recorded document: fetch from the shop → eligibility → normalize + pre-check →
@@ -34,12 +35,11 @@ export const processDocument = inngest.createFunction(
     triggers: [documentProcessRequested],
     concurrency: { limit: 1, key: "event.data.integrationId" },
     retries: 5,
-    onFailure: async ({ event, error }) => {
-      const { documentId } = event.data.event.data as { documentId: string };
-      await markError(db(), documentId, {
-        code: "retries_exhausted",
-        message: `Could not reach the systems after several attempts: ${error.message}. Click Process to try again.`,
-      });
+    onFailure: async ({ event, error, step }) => {
+      const { documentId, integrationId } = event.data.event.data as { documentId: string; integrationId: string };
+      const failure = { code: "retries_exhausted", message: `Could not reach the systems after several attempts: ${error.message}. Click Process to try again.` };
+      await markError(db(), documentId, failure);
+      await step.sendEvent("alert-error", alertsErrorRecorded.create({ integrationId, subject: "document", subjectId: documentId, ...failure }));
     },
   },
   async ({ event, step }) => {
@@ -65,12 +65,16 @@ export const processDocument = inngest.createFunction(
           await calls.save(db(), integrationId, documentId);
         }
       });
-    const fail = (failure: { code: string; message: string }, side?: "source" | "target") =>
-      step.run("record-error", async () => {
+    const fail = async (failure: Pick<Failure, "code" | "message" | "params">, side?: "source" | "target") => {
+      const recorded = await step.run("record-error", async () => {
         await markError(db(), documentId, failure);
         if (side) await recordConnectionHealth(db(), integrationId, side, failure);
         return { status: "error", ...failure };
       });
+      // Alerts (lib/alerts) decide on a mail in their own run: booking never waits for it.
+      await step.sendEvent("alert-error", alertsErrorRecorded.create({ integrationId, subject: "document", subjectId: documentId, code: failure.code, message: failure.message, params: failure.params, side }));
+      return recorded;
+    };
 
     let connectors;
     try {

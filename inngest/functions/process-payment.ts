@@ -13,6 +13,7 @@ import { paymentAccountFor, paymentsSettingOf } from "@/lib/pipeline/payments-se
 import { bookingReference } from "@/lib/pipeline/prepare-booking";
 import { inngest } from "../client";
 import { paymentReceived } from "../events";
+import { alertsErrorRecorded } from "./alerts-events";
 
 /**
  * Books one recorded payment against its document, never before the document is booked: waiting
@@ -26,12 +27,11 @@ export const processPayment = inngest.createFunction(
     triggers: [paymentReceived],
     concurrency: { limit: 1, key: "event.data.integrationId" },
     retries: 5,
-    onFailure: async ({ event, error }) => {
-      const { paymentId } = event.data.event.data as { paymentId: string };
-      await markPaymentError(db(), paymentId, {
-        code: "retries_exhausted",
-        message: `Could not reach the accounting system after several attempts: ${error.message}. Click Process to try again.`,
-      });
+    onFailure: async ({ event, error, step }) => {
+      const { paymentId, integrationId } = event.data.event.data as { paymentId: string; integrationId: string };
+      const failure = { code: "retries_exhausted", message: `Could not reach the accounting system after several attempts: ${error.message}. Click Process to try again.` };
+      await markPaymentError(db(), paymentId, failure);
+      await step.sendEvent("alert-error", alertsErrorRecorded.create({ integrationId, subject: "payment", subjectId: paymentId, ...failure }));
     },
   },
   async ({ event, step }) => {
@@ -79,12 +79,16 @@ export const processPayment = inngest.createFunction(
     }
 
     const calls = callRecorder();
-    const fail = (failure: { code: string; message: string }) =>
-      step.run("record-error", async () => {
+    const fail = async (failure: { code: string; message: string }) => {
+      const recorded = await step.run("record-error", async () => {
         await markPaymentError(db(), paymentId, failure);
         await recordConnectionHealth(db(), integrationId, "target", failure);
         return { status: "error", code: failure.code };
       });
+      // Alerts (lib/alerts) decide on a mail in their own run: booking never waits for it.
+      await step.sendEvent("alert-error", alertsErrorRecorded.create({ integrationId, subject: "payment", subjectId: paymentId, code: failure.code, message: failure.message, side: "target" }));
+      return recorded;
+    };
     let target;
     try {
       target = connectorsFor(integration, calls.onCall).target;
@@ -123,6 +127,7 @@ export const processPayment = inngest.createFunction(
     const failure = registered.failure;
     if (isPaymentNotYet(failure.code)) {
       const status = await step.run("not-yet", () => markPaymentNotYet(db(), paymentId, failure));
+      if (status === "error") await step.sendEvent("alert-error", alertsErrorRecorded.create({ integrationId, subject: "payment", subjectId: paymentId, code: failure.code, message: failure.message }));
       return { status, code: failure.code };
     }
     return fail(failure);

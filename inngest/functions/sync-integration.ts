@@ -10,6 +10,7 @@ import { receiveNotices } from "@/lib/pipeline/receive-document";
 import { startDateOf } from "@/lib/pipeline/start-date";
 import { inngest } from "../client";
 import { documentProcessRequested, integrationSyncRequested } from "../events";
+import { alertsErrorRecorded } from "./alerts-events";
 
 /** Batches one run walks before it hands over to a fresh run (keeps each run's step history short). */
 const MAX_BATCHES_PER_RUN = 20;
@@ -57,8 +58,8 @@ export const syncIntegration = inngest.createFunction(
           try {
             const result = await attempt(() => source.pollChanges!({ cursor: row.syncCursor, startDate }));
             if (!result.ok) {
-              await recordConnectionHealth(db(), integration.id, "source", result.failure);
-              return { failure: result.failure };
+              const dead = await recordConnectionHealth(db(), integration.id, "source", result.failure);
+              return { failure: result.failure, dead };
             }
             const toProcess = await receiveNotices(db(), integration.id, result.value.notices);
             // The cursor moves only after every notice of the batch is recorded: a crash re-reads the batch, never skips it.
@@ -68,7 +69,11 @@ export const syncIntegration = inngest.createFunction(
             await calls.save(db(), integration.id);
           }
         });
-        if ("failure" in polled) return { integrationId: integration.id, error: polled.failure };
+        if ("failure" in polled) {
+          // Dead credentials: "reconnect needed" (lib/alerts), decided in its own run.
+          if (polled.dead) await step.sendEvent("alert-error", alertsErrorRecorded.create({ integrationId: integration.id, subject: "connection", code: polled.failure.code, message: polled.failure.message, side: "source" }));
+          return { integrationId: integration.id, error: polled.failure };
+        }
         found += polled.found;
         if (polled.toProcess.length) {
           await step.sendEvent(`queue-${batch}`, polled.toProcess.map((documentId) => documentProcessRequested.create({ documentId, integrationId: integration.id })));
