@@ -11,6 +11,7 @@ import { requestLocale } from "@/lib/i18n/request-locale";
 import { translator } from "@/lib/i18n/translate";
 import { isCancelled } from "@/lib/integrations/lifecycle";
 import { hideLicenseKey } from "./actions";
+import { AlertSettings } from "./alert-settings";
 import { NotificationEmailForm } from "./notification-email-form";
 import { accessLabel, invoiceStatusLabel, statusLabel } from "./subscription-text";
 
@@ -133,6 +134,8 @@ export default async function ProfilePage({ searchParams }: { searchParams: Prom
         <h2 id="notifications" className={h2}>{t("notifyTitle")}</h2>
         <NotificationEmailForm current={account.notificationEmail} labels={{ label: t("notifyLabel"), save: t("notifySave"), remove: t("notifyRemove"), help: t("notifyHelp") }} />
       </section>
+
+      <AlertSettings accountId={accountId} locale={locale} />
 
       <section aria-labelledby="license-keys-title" id="license-keys" className={section}>
         <h2 id="license-keys-title" className={h2}>{t("keysTitle")}</h2>
