@@ -41,6 +41,7 @@ test("the alert switches on Profile save and persist", async ({ page }) => {
 });
 
 test("three documents failing on one unmapped VAT rate give exactly one alert mail", async ({ page, request }) => {
+  test.setTimeout(120_000);
   for (const n of [1, 2, 3]) {
     const created = await request.post(`/sandbox/ccvshop/${TENANT}/_admin/documents`, { data: { kind: "order", payload: unmappedOrder(n) } });
     expect(created.status()).toBe(201);
@@ -48,6 +49,7 @@ test("three documents failing on one unmapped VAT rate give exactly one alert ma
   await logIn(page, WHO);
   await page.getByRole("link", { name: "CCV Shop → Rompslomp" }).click();
   await page.getByRole("navigation", { name: "Integration tabs" }).getByRole("link", { name: "Errors" }).click();
+  await expect(page).toHaveURL(/\/errors$/);
   const errorsUrl = page.url();
   await expect(async () => {
     await page.goto(errorsUrl);
