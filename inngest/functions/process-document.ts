@@ -36,10 +36,13 @@ export const processDocument = inngest.createFunction(
     concurrency: { limit: 1, key: "event.data.integrationId" },
     retries: 5,
     onFailure: async ({ event, error, step }) => {
-      const { documentId, integrationId } = event.data.event.data as { documentId: string; integrationId: string };
-      const failure = { code: "retries_exhausted", message: `Could not reach the systems after several attempts: ${error.message}. Click Process to try again.` };
-      await markError(db(), documentId, failure);
-      await step.sendEvent("alert-error", alertsErrorRecorded.create({ integrationId, subject: "document", subjectId: documentId, ...failure }));
+      const { documentId } = event.data.event.data as { documentId: string };
+      await markError(db(), documentId, {
+        code: "retries_exhausted",
+        message: `Could not reach the systems after several attempts: ${error.message}. Click Process to try again.`,
+      });
+      const { integrationId } = event.data.event.data as { integrationId: string };
+      await step.sendEvent("alert-error", alertsErrorRecorded.create({ integrationId, subject: "document", subjectId: documentId, code: "retries_exhausted", message: error.message }));
     },
   },
   async ({ event, step }) => {
@@ -65,13 +68,15 @@ export const processDocument = inngest.createFunction(
           await calls.save(db(), integrationId, documentId);
         }
       });
-    const fail = async (failure: Pick<Failure, "code" | "message" | "params">, side?: "source" | "target") => {
-      const recorded = await step.run("record-error", async () => {
+    const recordError = (failure: Pick<Failure, "code" | "message" | "params">, side?: "source" | "target") =>
+      step.run("record-error", async () => {
         await markError(db(), documentId, failure);
         if (side) await recordConnectionHealth(db(), integrationId, side, failure);
         return { status: "error", ...failure };
       });
-      // Alerts (lib/alerts) decide on a mail in their own run: booking never waits for it.
+    // Alerts (lib/alerts) decide on a mail in their own run: booking never waits for it.
+    const fail = async (failure: Pick<Failure, "code" | "message" | "params">, side?: "source" | "target") => {
+      const recorded = await recordError(failure, side);
       await step.sendEvent("alert-error", alertsErrorRecorded.create({ integrationId, subject: "document", subjectId: documentId, code: failure.code, message: failure.message, params: failure.params, side }));
       return recorded;
     };

@@ -28,10 +28,13 @@ export const processPayment = inngest.createFunction(
     concurrency: { limit: 1, key: "event.data.integrationId" },
     retries: 5,
     onFailure: async ({ event, error, step }) => {
-      const { paymentId, integrationId } = event.data.event.data as { paymentId: string; integrationId: string };
-      const failure = { code: "retries_exhausted", message: `Could not reach the accounting system after several attempts: ${error.message}. Click Process to try again.` };
-      await markPaymentError(db(), paymentId, failure);
-      await step.sendEvent("alert-error", alertsErrorRecorded.create({ integrationId, subject: "payment", subjectId: paymentId, ...failure }));
+      const { paymentId } = event.data.event.data as { paymentId: string };
+      await markPaymentError(db(), paymentId, {
+        code: "retries_exhausted",
+        message: `Could not reach the accounting system after several attempts: ${error.message}. Click Process to try again.`,
+      });
+      const { integrationId } = event.data.event.data as { integrationId: string };
+      await step.sendEvent("alert-error", alertsErrorRecorded.create({ integrationId, subject: "payment", subjectId: paymentId, code: "retries_exhausted", message: error.message }));
     },
   },
   async ({ event, step }) => {
@@ -79,13 +82,15 @@ export const processPayment = inngest.createFunction(
     }
 
     const calls = callRecorder();
-    const fail = async (failure: { code: string; message: string }) => {
-      const recorded = await step.run("record-error", async () => {
+    const recordError = (failure: { code: string; message: string }) =>
+      step.run("record-error", async () => {
         await markPaymentError(db(), paymentId, failure);
         await recordConnectionHealth(db(), integrationId, "target", failure);
         return { status: "error", code: failure.code };
       });
-      // Alerts (lib/alerts) decide on a mail in their own run: booking never waits for it.
+    // Alerts (lib/alerts) decide on a mail in their own run: booking never waits for it.
+    const fail = async (failure: { code: string; message: string }) => {
+      const recorded = await recordError(failure);
       await step.sendEvent("alert-error", alertsErrorRecorded.create({ integrationId, subject: "payment", subjectId: paymentId, code: failure.code, message: failure.message, side: "target" }));
       return recorded;
     };
