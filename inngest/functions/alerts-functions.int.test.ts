@@ -1,7 +1,7 @@
 import { InngestTestEngine } from "@inngest/test";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { inProcessSandboxFetch } from "@/connectors/sandbox/in-process-fetch";
-import { saveAlertPreferences, ALERT_DEFAULTS } from "@/lib/alerts/preferences";
+import { accountsWanting, saveAlertPreferences, ALERT_DEFAULTS } from "@/lib/alerts/preferences";
 import { lastWeek } from "@/lib/alerts/amsterdam-time";
 import { openCredentials, sealCredentials } from "@/lib/crypto/secrets";
 import { setDb } from "@/lib/db/client";
@@ -213,6 +213,9 @@ describe("daily digest", () => {
     expect(digest!.text).toContain(`  - ${count("vat_rate_unmapped")} × VAT rate not set up in the VAT grid: 15% in Netherlands`);
     expect(digest!.text).toContain(`  - ${count("oauth_revoked")} × The connection was revoked`);
     expect(digest!.text).toContain(`  Errors tab: ${APP}/dashboard/${integrationId}/errors`);
+    // The quiet account keeps the default (no row: digest on) and is asked, but has nothing to report.
+    expect(await accountsWanting(t.db, "digest")).toContain(quiet.id);
+    expect(await accountsWanting(t.db, "weekly")).not.toContain(quiet.id);
     expect(await mails("alert.digest", quiet.id)).toHaveLength(0);
 
     // The same morning again: nothing more.
