@@ -30,7 +30,7 @@ test("the alert switches on Profile save and persist", async ({ page }) => {
 
   await box("Daily overview of open errors").uncheck();
   await box("Weekly summary").check();
-  await section.getByRole("button", { name: "Save alerts" }).click();
+  await section.getByRole("button", { name: "Update alert choices" }).click();
   await expect(section.getByRole("status")).toHaveText("Saved: your alert choices are stored.");
 
   await page.reload();

@@ -14,7 +14,7 @@ export const alertMessages = defineMessages({
     reconnectHelp: "At once when your webshop or accounting system no longer accepts our access (an expired token or a revoked key). One mail until it works again.",
     weeklyLabel: "Weekly summary",
     weeklyHelp: "Every Monday morning: what was booked last week, the totals, payments and open errors.",
-    save: "Save alerts",
+    save: "Update alert choices",
     saved: "Saved: your alert choices are stored.",
     readOnly: "You are viewing this account as an operator: nothing can be changed.",
     invalid: "These alert choices could not be read; reload the page and try again.",
