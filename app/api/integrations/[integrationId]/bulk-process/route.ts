@@ -32,5 +32,5 @@ export const POST = withAccount<Ctx>(async (req, account, { params }) => {
   const ids = await requeueSelected(db(), { accountId: account.accountId, integrationId, userId: account.userId }, parsed.data.documentIds);
   await sendProcessEvents(integrationId, ids);
   if (ids.length === 0) return NextResponse.json({ error: "nothing_queued", queued: 0, message: t("bulkNoneQueued") }, { status: 409 });
-  return NextResponse.json({ queued: ids.length, message: t("bulkQueued", { count: ids.length }) }, { status: 202 });
+  return NextResponse.json({ queued: ids.length, message: ids.length === 1 ? t("bulkQueuedOne") : t("bulkQueued", { count: ids.length }) }, { status: 202 });
 });

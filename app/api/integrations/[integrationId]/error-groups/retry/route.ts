@@ -36,5 +36,5 @@ export const POST = withAccount<Ctx>(async (req, account, { params }) => {
   const ids = await requeueGroup(db(), { accountId: account.accountId, integrationId, userId: account.userId }, group, period);
   await sendProcessEvents(integrationId, ids);
   if (ids.length === 0) return NextResponse.json({ error: "nothing_queued", queued: 0, message: t("retryGroupNone") }, { status: 409 });
-  return NextResponse.json({ queued: ids.length, message: t("retryGroupQueued", { count: ids.length }) }, { status: 202 });
+  return NextResponse.json({ queued: ids.length, message: ids.length === 1 ? t("bulkQueuedOne") : t("retryGroupQueued", { count: ids.length }) }, { status: 202 });
 });
