@@ -17,6 +17,7 @@ import { ErrorsTab } from "../errors/errors-tab";
 import { CsvLink } from "../lists/csv-link";
 import { DocumentTable } from "../lists/document-table";
 import { Pager } from "../lists/pager";
+import { ListStatus } from "../lists/list-status";
 import { ProcessSelected } from "../lists/selection";
 
 const field = `ml-1 rounded border border-slate-300 px-2 py-1 ${focusRing}`;
@@ -84,8 +85,11 @@ export default async function TabPage({ params, searchParams }: {
       ) : listed && listed.total === 0 ? empty(t(`empty.${tab}`)) : listed && (
         <div className="space-y-2">
           {tab === "open" && (
-            <ProcessSelected form={form} integrationId={integrationId}
-              labels={{ button: l("processSelected"), buttonCount: l("processSelectedCount"), nothingSelected: l("bulkNothingSelected"), failed: l("bulkFailed") }} />
+            <div className="flex flex-wrap items-center gap-3">
+              <ProcessSelected form={form} integrationId={integrationId}
+                labels={{ button: l("processSelected"), buttonCount: l("processSelectedCount"), nothingSelected: l("bulkNothingSelected"), failed: l("bulkFailed") }} />
+              <ListStatus />
+            </div>
           )}
           <DocumentTable integrationId={integrationId} tab={tab} rows={listed.rows} locale={locale} selectForm={tab === "open" ? form : undefined} />
           <Pager page={listed} path={path} keep={keep} locale={locale} />

@@ -11,6 +11,7 @@ import { translator } from "@/lib/i18n/translate";
 import { focusRing } from "@/components/ui-classes";
 import { DocumentTable } from "../lists/document-table";
 import { Pager } from "../lists/pager";
+import { ListStatus } from "../lists/list-status";
 import { ProcessSelected } from "../lists/selection";
 import { RetryGroupButton } from "./retry-group-button";
 
@@ -34,15 +35,19 @@ export async function ErrorsTab({ accountId, integrationId, locale, period, peri
   const selectionLabels = { button: t("processSelected"), buttonCount: t("processSelectedCount"), nothingSelected: t("bulkNothingSelected"), failed: t("bulkFailed") };
   const documents = (
     <div className="mt-3 space-y-2">
-      <ProcessSelected form={form} integrationId={integrationId} labels={selectionLabels} />
       <DocumentTable integrationId={integrationId} tab="errors" rows={list.rows} locale={locale} selectForm={form} />
       <Pager page={list} path={path} keep={{ ...periodQuery, ...(open ? { group: open.key } : {}) }} locale={locale} />
     </div>
   );
   const href = (query: Record<string, string>) => `${path}${Object.keys(query).length ? `?${new URLSearchParams(query).toString()}` : ""}`;
 
+  // The bar and the status line stay put while groups come and go (a retried group disappears).
   return (
     <>
+      <div className="mb-4 flex flex-wrap items-center gap-3">
+        <ProcessSelected form={form} integrationId={integrationId} labels={selectionLabels} />
+        <ListStatus />
+      </div>
       <section aria-labelledby="error-groups-title" className="space-y-3">
         <div>
           <h2 id="error-groups-title" className="text-lg font-semibold">{t("groupsTitle")}</h2>
@@ -72,7 +77,7 @@ export async function ErrorsTab({ accountId, integrationId, locale, period, peri
             );
           })}
         </ul>
-        {openGroup && !open && <p role="status" className="text-sm text-slate-600">{t("groupGone")}</p>}
+        {openGroup && !open && <p className="text-sm text-slate-600">{t("groupGone")}</p>}
       </section>
       {!open && (
         <section aria-labelledby="all-errors-title" className="mt-8">

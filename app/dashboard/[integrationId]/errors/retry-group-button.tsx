@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { focusRing } from "@/components/ui-classes";
+import { announce } from "../lists/list-status";
 
 /** "Retry all in this group": one request requeues every document of the cause (in the period shown). */
 export function RetryGroupButton({ integrationId, groupKey, period, labels }: {
@@ -10,7 +11,6 @@ export function RetryGroupButton({ integrationId, groupKey, period, labels }: {
 }) {
   const router = useRouter();
   const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<string | null>(null);
 
   async function retry() {
     setBusy(true);
@@ -19,22 +19,19 @@ export function RetryGroupButton({ integrationId, groupKey, period, labels }: {
         method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ key: groupKey, ...period }),
       });
       const body = (await res.json().catch(() => ({}))) as { message?: string };
-      setNote(body.message ?? labels.failed);
+      announce(body.message ?? labels.failed);
       if (res.ok) router.refresh();
     } catch {
-      setNote(labels.failed);
+      announce(labels.failed);
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <span className="inline-flex flex-wrap items-center gap-2">
-      <button type="button" onClick={retry} disabled={busy}
-        className={`rounded bg-blue-600 px-3 py-1 text-sm font-medium text-white hover:bg-blue-500 disabled:opacity-60 ${focusRing}`}>
-        {labels.button}
-      </button>
-      {note && <span role="status" className="text-sm text-slate-700">{note}</span>}
-    </span>
+    <button type="button" onClick={retry} disabled={busy}
+      className={`rounded bg-blue-600 px-3 py-1 text-sm font-medium text-white hover:bg-blue-500 disabled:opacity-60 ${focusRing}`}>
+      {labels.button}
+    </button>
   );
 }

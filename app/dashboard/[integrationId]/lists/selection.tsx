@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import { focusRing } from "@/components/ui-classes";
+import { announce } from "./list-status";
 
 const boxesOf = (form: string) =>
   [...document.querySelectorAll<HTMLInputElement>(`input[type=checkbox][name=documentId]`)].filter((box) => box.form?.id === form);
@@ -32,7 +33,7 @@ export function SelectAllOnPage({ form, label }: { form: string; label: string }
 
 /**
  * The form the row checkboxes belong to, and "Process selected": one request for all ticked
- * documents, then the list is read again.
+ * documents, then the list is read again; the outcome is said by the list's ListStatus.
  */
 export function ProcessSelected({ form, integrationId, labels }: {
   form: string; integrationId: string;
@@ -41,7 +42,6 @@ export function ProcessSelected({ form, integrationId, labels }: {
   const router = useRouter();
   const [count, setCount] = useState(0);
   const [busy, setBusy] = useState(false);
-  const [note, setNote] = useState<string | null>(null);
   useEffect(() => {
     const update = () => setCount(boxesOf(form).filter((b) => b.checked).length);
     document.addEventListener("change", update);
@@ -51,34 +51,33 @@ export function ProcessSelected({ form, integrationId, labels }: {
 
   async function process() {
     const documentIds = boxesOf(form).filter((b) => b.checked).map((b) => b.value);
-    if (documentIds.length === 0) { setNote(labels.nothingSelected); return; }
+    if (documentIds.length === 0) { announce(labels.nothingSelected); return; }
     setBusy(true);
     try {
       const res = await fetch(`/api/integrations/${integrationId}/bulk-process`, {
         method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ documentIds }),
       });
       const body = (await res.json().catch(() => ({}))) as { message?: string };
-      setNote(body.message ?? labels.failed);
+      announce(body.message ?? labels.failed);
       if (res.ok) {
         for (const box of boxesOf(form)) box.checked = false;
         setCount(0);
         router.refresh();
       }
     } catch {
-      setNote(labels.failed);
+      announce(labels.failed);
     } finally {
       setBusy(false);
     }
   }
 
   return (
-    <div className="flex flex-wrap items-center gap-3">
+    <>
       <form id={form} onSubmit={(e) => { e.preventDefault(); void process(); }} />
       <button type="button" onClick={process} disabled={busy}
         className={`rounded bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-500 disabled:opacity-60 ${focusRing}`}>
         {count > 0 ? labels.buttonCount.replace("{count}", String(count)) : labels.button}
       </button>
-      {note && <span role="status" className="text-sm text-slate-700">{note}</span>}
-    </div>
+    </>
   );
 }
