@@ -97,7 +97,12 @@ test("errors grouped by cause: one group for Germany 19%, fix the grid, retry al
     await expect(vat).toBeVisible();
     await vat.getByRole("link", { name: "Edit the VAT grid" }).click();
     await expect(page).toHaveURL(new RegExp(`/install/${KEY}#vat$`));
+    // The VAT codes and accounts of the administration, read from Rompslomp, fill the grid's choices.
+    await page.getByRole("button", { name: "Refresh administration data" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "Administration data refreshed." })).toBeVisible();
     await expect(page.getByRole("table", { name: "VAT grid" })).toContainText("Germany");
+    await expect(page.getByLabel("DE 7% VAT code")).toHaveValue(ROMPSLOMP_CUSTOM_VAT);
+    await expect(page.getByLabel("DE 19% VAT code")).toHaveValue("");
     await page.getByLabel("DE 19% VAT code").selectOption(ROMPSLOMP_CUSTOM_VAT);
     await page.getByRole("combobox", { name: "DE 19% revenue account" }).selectOption({ label: "8000 Omzet hoog" });
     await page.getByRole("button", { name: "Save VAT settings" }).click();
