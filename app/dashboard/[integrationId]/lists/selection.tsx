@@ -49,7 +49,8 @@ export function ProcessSelected({ form, integrationId, labels }: {
     return () => document.removeEventListener("change", update);
   }, [form]);
 
-  async function process() {
+  // Not named `process`: Next wraps effects in `process.env…` checks, which a local `process` would shadow.
+  async function processSelected() {
     const documentIds = boxesOf(form).filter((b) => b.checked).map((b) => b.value);
     if (documentIds.length === 0) { announce(labels.nothingSelected); return; }
     setBusy(true);
@@ -73,8 +74,8 @@ export function ProcessSelected({ form, integrationId, labels }: {
 
   return (
     <>
-      <form id={form} onSubmit={(e) => { e.preventDefault(); void process(); }} />
-      <button type="button" onClick={process} disabled={busy}
+      <form id={form} onSubmit={(e) => { e.preventDefault(); void processSelected(); }} />
+      <button type="button" onClick={processSelected} disabled={busy}
         className={`rounded bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-500 disabled:opacity-60 ${focusRing}`}>
         {count > 0 ? labels.buttonCount.replace("{count}", String(count)) : labels.button}
       </button>
