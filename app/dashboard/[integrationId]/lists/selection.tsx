@@ -74,7 +74,7 @@ export function ProcessSelected({ form, integrationId, labels }: {
 
   return (
     <>
-      <form id={form} onSubmit={(e) => { e.preventDefault(); void processSelected(); }} />
+      <form id={form} hidden onSubmit={(e) => { e.preventDefault(); void processSelected(); }} />
       <button type="button" onClick={processSelected} disabled={busy}
         className={`rounded bg-blue-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-blue-500 disabled:opacity-60 ${focusRing}`}>
         {count > 0 ? labels.buttonCount.replace("{count}", String(count)) : labels.button}
