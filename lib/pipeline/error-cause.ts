@@ -10,6 +10,11 @@ export const causeParams: Record<string, string[]> = {
   vat_rate_unmapped: ["region", "rate"],
 };
 
+/** The parameter names a code groups by (the dashboard's SQL grouping reads the same table). */
+export const causeParamNames = (code: string): string[] => causeParams[code] ?? [];
+/** Every code that groups by parameters, with its names. */
+export const causeParamTable = (): Readonly<Record<string, readonly string[]>> => causeParams;
+
 export function errorCause(code: string, params: unknown): ErrorCause {
   const wanted = causeParams[code] ?? [];
   const source = params && typeof params === "object" ? (params as Record<string, unknown>) : {};
