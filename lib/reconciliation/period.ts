@@ -38,3 +38,8 @@ export const lastDayOf = (p: ReconciliationPeriod) => dayOf(new Date(p.to.getTim
 /** The query string that names this period again (links, exports). */
 export const periodQuery = (p: ReconciliationPeriod) =>
   p.month ? `month=${p.month}` : `from=${dayOf(p.from)}&to=${lastDayOf(p)}`;
+
+/** Today's date in the Netherlands, YYYY-MM-DD (documentDate's calendar). */
+export function todayInAmsterdam(now = new Date()): string {
+  return new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam", year: "numeric", month: "2-digit", day: "2-digit" }).format(now);
+}
