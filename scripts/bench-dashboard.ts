@@ -73,8 +73,8 @@ await pglite.exec(`
     SELECT g,
       (ARRAY['NL','NL','NL','NL','NL','BE','DE','FR'])[1 + g % 8] AS country,
       CASE WHEN g % 40 = 0 THEN -1 ELSE 1 END AS sign,
-      round((5 + (g * 7919 % 20000) / 100.0)::numeric, 2) AS hi_excl,
-      round(((g * 104729 % 3000) / 100.0)::numeric, 2) AS lo_excl,
+      round((5 + (g::bigint * 7919 % 20000) / 100.0)::numeric, 2) AS hi_excl,
+      round(((g::bigint * 104729 % 3000) / 100.0)::numeric, 2) AS lo_excl,
       round((4.95)::numeric, 2) AS ship_excl,
       CASE WHEN g % 50 = 0 THEN 'error' WHEN g % 37 = 0 THEN 'open' WHEN g % 997 = 0 THEN 'queued' ELSE 'booked' END AS status,
       (DATE '${today}' - (g % 365)) AS day

@@ -109,4 +109,30 @@ describe("the reconciliation of a period", () => {
     const report = await buildReconciliationReport(t.db, integrationId, period);
     expect(report.check).toMatchObject({ status: "failed", error: "401 from Rompslomp", findings: null });
   });
+
+  it("the running totals follow every write of a document: status, amounts, date, deletion, raw SQL", async () => {
+    const period = monthPeriod("2026-09");
+    const totals = async () => {
+      const r = await buildReconciliationReport(t.db, integrationId, period);
+      return { shop: r.total.shop.incl.toFixed(2), booked: r.total.booked.incl.toFixed(2), rows: r.rows.length, notEligible: r.notEligibleCount };
+    };
+    await doc("90", "queued", { date: "2026-09-30", lines: [["21", "10.00"]] });
+    expect(await totals()).toEqual({ shop: "12.10", booked: "0.00", rows: 1, notEligible: 0 });
+    await t.db.document.update({ where: { id: ids["90"]! }, data: { status: "booked" } });
+    expect(await totals()).toMatchObject({ shop: "12.10", booked: "12.10" });
+    const changed = normalizedDoc({ date: "2026-09-30", lines: [["21", "20.00"]] });
+    await t.db.document.update({ where: { id: ids["90"]! }, data: { normalized: changed.normalized, totalInclVat: changed.totalInclVat, totalExclVat: changed.totalExclVat } });
+    expect(await totals()).toMatchObject({ shop: "24.20", booked: "24.20" });
+    await t.db.$executeRaw`UPDATE "Document" SET "status" = 'open' WHERE "id" = ${ids["90"]!}`;
+    expect(await totals()).toEqual({ shop: "0.00", booked: "0.00", rows: 0, notEligible: 1 });
+    await t.db.document.update({ where: { id: ids["90"]! }, data: { status: "error", documentDate: new Date("2026-10-01T00:00:00Z") } });
+    expect(await totals()).toEqual({ shop: "0.00", booked: "0.00", rows: 0, notEligible: 0 });
+    expect((await buildReconciliationReport(t.db, integrationId, monthPeriod("2026-10"))).total.shop.incl.toFixed(2)).toBe("24.20");
+    await t.db.document.delete({ where: { id: ids["90"]! } });
+    expect((await buildReconciliationReport(t.db, integrationId, monthPeriod("2026-10"))).total.shop.incl.toFixed(2)).toBe("0.00");
+    // Not normalized yet: counted under its stored totals, rate and country unknown.
+    await t.db.document.create({ data: { integrationId, kind: "order", sourceId: "91", status: "queued", rawPayload: {}, totalInclVat: "5.00", totalExclVat: "4.13", documentDate: new Date("2026-09-02T00:00:00Z") } });
+    const report = await buildReconciliationReport(t.db, integrationId, period);
+    expect(report.rows.map((r) => [r.rate, r.country, r.shop.excl.toFixed(2), r.shop.vat.toFixed(2), r.shop.incl.toFixed(2)])).toEqual([["", "", "4.13", "0.87", "5.00"]]);
+  });
 });
