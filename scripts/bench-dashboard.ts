@@ -65,6 +65,9 @@ await pglite.query(`INSERT INTO "Connection" (id, "integrationId", side, system,
 // Documents spread over the last 365 (Dutch) days: mostly booked, 2% errors of three causes,
 // ~2.7% open, a few queued; NL/BE/DE/FR with each country's high and low rate; 1 in 40 a credit note.
 const today = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/Amsterdam" }).format(new Date());
+// The running day totals are filled set-based after the bulk insert (what the migration does for
+// existing documents) instead of by the per-row trigger: the same totals, a faster seed.
+await pglite.exec(`ALTER TABLE "Document" DISABLE TRIGGER "Document_recon_totals"`);
 await pglite.exec(`
   INSERT INTO "Document" (id, "integrationId", kind, "sourceId", "sourceNumber", status, "rawPayload", normalized, currency,
     "totalInclVat", "totalExclVat", "documentDate", "customerName", "targetRef", "targetNumber", "errorCode", "errorDetail", "errorParams",
@@ -114,6 +117,9 @@ await pglite.exec(`
   SELECT 'bench-pay-' || d."sourceId", d."integrationId", d.id, 'PAY-' || d."sourceId", d."totalInclVat", 'EUR', 'iDEAL', d."documentDate",
     CASE WHEN d."sourceId"::int % 600 = 0 THEN 'error' ELSE 'booked' END, 'P' || d."sourceId", 1, d."receivedAt", now()
   FROM "Document" d WHERE d."integrationId" = 'bench-integration' AND d.kind = 'order' AND d."sourceId"::int % 60 = 1`);
+await pglite.exec(`ALTER TABLE "Document" ENABLE TRIGGER "Document_recon_totals"`);
+const migration = fs.readFileSync(path.join(root, "prisma", "migrations", "20261124110000_reconciliation", "migration.sql"), "utf8");
+await pglite.exec(migration.slice(migration.indexOf("-- The documents that exist already")));
 await pglite.exec(`ANALYZE`);
 const counts = await pglite.query<{ status: string; n: number }>(`SELECT status, count(*)::int AS n FROM "Document" GROUP BY 1 ORDER BY 1`);
 const payments = await pglite.query<{ n: number }>(`SELECT count(*)::int AS n FROM "Payment"`);
