@@ -28,7 +28,7 @@ export function reconciliationCsv(report: ReconciliationReport, t: T, target: st
   }
   if (!report.otherAmounts.isZero()) rows.push(line([t("otherAmountsRow", { target }), "", "", "", "", "", "", report.otherAmounts.toFixed(2), report.otherAmounts.neg().toFixed(2)]));
   const total = report.total;
-  rows.push(line(["Total", "", total.shop.excl.toFixed(2), total.shop.vat.toFixed(2), total.shop.incl.toFixed(2),
+  rows.push(line([t("total"), "", total.shop.excl.toFixed(2), total.shop.vat.toFixed(2), total.shop.incl.toFixed(2),
     total.booked.excl.toFixed(2), total.booked.vat.toFixed(2), total.booked.incl.toFixed(2), total.difference.incl.toFixed(2)]));
   rows.push("");
   rows.push(line([t("differencesHeading"), t("document"), t("status"), t("shopAmount"), t("targetAmount", { target })]));

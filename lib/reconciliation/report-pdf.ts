@@ -65,7 +65,7 @@ export async function reconciliationPdf(report: ReconciliationReport, args: { t:
     newline();
   }
   const total = report.total;
-  ["Total", "", money(total.shop.vat), money(total.shop.incl), money(total.booked.vat), money(total.booked.incl), money(total.difference.incl)]
+  [t("total"), "", money(total.shop.vat), money(total.shop.incl), money(total.booked.vat), money(total.booked.incl), money(total.difference.incl)]
     .forEach((c, i) => text(c, cols[i]!, { font: bold, right: i >= 2 }));
   newline(24);
 
