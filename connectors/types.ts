@@ -139,6 +139,19 @@ export type PaymentNotYetCode = (typeof PAYMENT_NOT_YET_CODES)[number];
 export const paymentNotYet = (code: PaymentNotYetCode, message: string) => new ConnectorError(code, message, false);
 export const isPaymentNotYet = (code: string): code is PaymentNotYetCode => (PAYMENT_NOT_YET_CODES as readonly string[]).includes(code);
 
+/** One document in the accounting system as a reconciliation reads it back (listBooked). */
+export type BookedTargetDocument = {
+  id: string;
+  number?: string;
+  /** Our booking reference where the system stores it (what findInvoiceByReference looks for). */
+  reference?: string;
+  /** YYYY-MM-DD */
+  date?: string;
+  /** Decimal strings as the system reports them. */
+  totalIncl?: string;
+  totalExcl?: string;
+};
+
 /** Accounting system: every method is one external call (the pipeline wraps each in its own step). */
 export interface TargetConnector {
   system: TargetSystem;
@@ -166,6 +179,11 @@ export interface TargetConnector {
    * there or not open (yet). Absent = the system cannot register payments.
    */
   registerPayment?(payment: PaymentRegistration): Promise<TargetDocumentRef & { already?: boolean }>;
+  /**
+   * Reconciliation: every sales document the system holds dated in [from, to] (YYYY-MM-DD,
+   * inclusive), all pages walked. Absent = the system cannot be checked.
+   */
+  listBooked?(range: { from: string; to: string }): Promise<BookedTargetDocument[]>;
 }
 
 /** Webshop: fetching is an external call; eligibility and normalizing are pure (map.ts). */

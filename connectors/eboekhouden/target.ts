@@ -3,6 +3,7 @@ import type { SalesDocument } from "@/lib/domain/sales-document";
 import { ConnectorError, paymentNotYet, type Booking, type ConnectorContext, type PaymentRegistration, type TargetConnector, type TargetDocumentRef } from "../types";
 import type { BookedSale, Books, InvoiceOptions } from "./books";
 import { booksFor } from "./books-for";
+import { listBookedSales } from "./list-booked";
 import { eboekhoudenSettingsSchema, type EboekhoudenSettings } from "./config";
 import { buildSalesEntry, type SalesEntry } from "./entry";
 import { buildPaymentEntry, type PaymentInput } from "./payment";
@@ -107,6 +108,7 @@ export function createEboekhoudenTarget(ctx: ConnectorContext<unknown>, settings
 
   return {
     system: "eboekhouden",
+    listBooked: (range) => listBookedSales(ctx, settings, range),
 
     async findDebtorByEmail(email) {
       const clean = email.trim();

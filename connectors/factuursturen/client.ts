@@ -92,6 +92,8 @@ export function createFactuursturenClient(opts: FactuursturenClientOptions) {
 
     /** Invoices with `value` in any field (our reference is on a reference line). */
     searchInvoices: (value: string): Promise<Invoice[]> => search("invoices", "all", value, invoiceSchema),
+    /** Every invoice (Factuursturen's list has no paging and no date filter; reconciliation filters by date). */
+    listInvoices: (): Promise<Invoice[]> => getJson("/invoices", z.array(invoiceSchema), "invoice", "the invoice list"),
     getInvoice: async (id: string): Promise<Invoice> =>
       (await getJson(`/invoices/${encodeURIComponent(id)}`, z.object({ invoice: invoiceSchema }), "invoice", "the invoice")).invoice,
     createInvoice: (invoice: InvoicePayload): Promise<string> => create("/invoices", invoice, "invoice"),

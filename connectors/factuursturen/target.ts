@@ -3,6 +3,7 @@ import type { SalesDocument } from "@/lib/domain/sales-document";
 import { differences, targetTotals, totalsPerRate, type TargetArithmetic } from "@/lib/domain/rounding";
 import { ConnectorError, type Booking, type ConnectorContext, type TargetConnector, type TargetDocumentRef } from "../types";
 import { createFactuursturenClient } from "./client";
+import { listBookedInvoices } from "./list-booked";
 import { factuursturenSettingsSchema, type FactuursturenSettings } from "./config";
 import { clientPayload, invoicePayload, savenameOf } from "./map";
 import type { Invoice, Tax, TaxType } from "./schemas";
@@ -100,6 +101,7 @@ export function createFactuursturenTarget(ctx: ConnectorContext<unknown>, settin
 
   return {
     system: "factuursturen",
+    listBooked: (range) => listBookedInvoices(client, range),
     createsProducts: false,
     arithmetic: (document) => arithmeticFor(document.pricesIncludeVat ? "intax" : "extax"),
 

@@ -114,6 +114,10 @@ export function createRompslompClient(opts: RompslompClientOptions) {
     findSalesInvoicesByReference: (companyId: string, reference: string): Promise<SalesInvoice[]> =>
       listAll(`${company(companyId)}/sales_invoices`, "sales_invoices", salesInvoiceSchema, { selection: "all", "search[api_reference]": reference }),
 
+    /** Every sales invoice dated in [from, till] (reconciliation), all pages. */
+    listSalesInvoices: (companyId: string, from: string, till: string): Promise<SalesInvoice[]> =>
+      listAll(`${company(companyId)}/sales_invoices`, "sales_invoices", salesInvoiceSchema, { selection: "all", "search[from]": from, "search[till]": till }),
+
     getSalesInvoice: async (companyId: string, invoiceId: string): Promise<SalesInvoice> =>
       field((await call({ method: "GET", path: `${company(companyId)}/sales_invoices/${encodeURIComponent(invoiceId)}`, subject: "invoice" })).body, "sales_invoice", salesInvoiceSchema, "the invoice"),
 

@@ -53,6 +53,8 @@ export const salesInvoiceSchema = z.object({
   payment_status: nullableString,
   open_amount: amount.nullish().transform((v) => v ?? undefined),
   price_with_vat: amount.nullish().transform((v) => v ?? undefined),
+  price_without_vat: amount.nullish().transform((v) => v ?? undefined),
+  date: nullableString,
 });
 
 export const meSchema = z.object({ first_name: nullableString, last_name: nullableString, email: nullableString });

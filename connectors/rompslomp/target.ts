@@ -4,6 +4,7 @@ import { rompslompSettingsSchema, type RompslompSettings } from "./config";
 import { cleanProductCode, contactPayload, paymentPayload, productPayload, salesInvoicePayload, type ProductInput } from "./map";
 import type { SalesInvoice } from "./schemas";
 import { createSession, type RompslompAuthOptions } from "./session";
+import { listBookedInvoices } from "./list-booked";
 
 export type RompslompInvoice = TargetDocumentRef & { status: string; paymentStatus?: string; openAmount?: string; total?: string };
 
@@ -60,6 +61,7 @@ export function createRompslompTarget(ctx: ConnectorContext<unknown>, settingsIn
     system: "rompslomp",
     // The sandbox follows our reading of Rompslomp: line excl. = round(quantity × price), VAT = round(excl. × rate) per line.
     arithmetic: { vat: "line", basis: "excl" },
+    listBooked: (range) => listBookedInvoices((fn) => session.authorized(fn), cid, range),
 
     async findDebtorByEmail(email) {
       if (!email.trim()) return null;

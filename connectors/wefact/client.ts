@@ -89,6 +89,15 @@ export function createWefactClient(opts: WefactClientOptions) {
     /** Substring search on one invoice field, newest first. */
     findInvoices: (searchat: string, searchfor: string): Promise<Invoice[]> =>
       list("invoice", "invoices", invoiceSchema, { searchat, searchfor, sort: "Identifier", order: "DESC" }, "invoice"),
+    /**
+     * One page of invoices, newest invoice date first (reconciliation walks back until it passes
+     * the period's first day).
+     */
+    listInvoicesByDate: async (offset: number): Promise<{ rows: Invoice[]; total: number }> => {
+      const { body, res } = await call("invoice", "list", { sort: "Date", order: "DESC", offset: String(offset), limit: String(PAGE_SIZE) }, "invoice");
+      const rows = body.invoices === undefined ? [] : field(body, "invoices", z.array(invoiceSchema), "the invoice list", res);
+      return { rows, total: Number.parseInt(String(body.totalresults ?? ""), 10) || 0 };
+    },
     showInvoice: (identifier: string): Promise<Invoice> => one("invoice", "show", { Identifier: identifier }, "invoice", invoiceSchema, "invoice"),
     addInvoice: (invoice: InvoicePayload): Promise<Invoice> => one("invoice", "add", invoice, "invoice", invoiceSchema, "invoice"),
     /** Emails the invoice to the debtor; a draft gets its real number and status 2 (sent). */

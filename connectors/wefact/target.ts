@@ -1,6 +1,7 @@
 import { money } from "@/lib/domain/money";
 import { ConnectorError, type Booking, type BookingLine, type ConnectorContext, type TargetConnector, type TargetDocumentRef } from "../types";
 import { clientFor, type WefactClient } from "./client";
+import { listBookedInvoices } from "./list-booked";
 import { wefactSettingsSchema, type WefactSettings } from "./config";
 import { cleanProductCode, debtorPayload, invoicePayload, productPayload, referenceIn, type ProductInput } from "./map";
 import type { Invoice, TaxCode } from "./schemas";
@@ -64,6 +65,7 @@ export function createWefactTarget(ctx: ConnectorContext<unknown>, settingsInput
 
   return {
     system: "wefact",
+    listBooked: (range) => listBookedInvoices(api, range),
 
     async findDebtorByEmail(email) {
       const wanted = email.trim();

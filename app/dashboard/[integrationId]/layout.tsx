@@ -15,6 +15,7 @@ import { IntegrationTabs } from "./integration-tabs";
 import { LicenseSwitcher } from "./license-switcher";
 import { SubscriptionStatus } from "./subscription-status";
 import { AskUs } from "@/components/ask-us";
+import { reconciliationMessages } from "@/lib/i18n/messages/reconciliation";
 
 const tabs = ["report", "errors", "open", "payments", "configuration"] as const;
 
@@ -41,7 +42,11 @@ export default async function IntegrationLayout({ children, params }: { children
       <div className="mt-3"><AskUs integrationId={integration.id} /></div>
       <IntegrationTabs
         label={t("integrationTabs")}
-        tabs={tabs.map((tab) => ({ href: `/dashboard/${integration.id}/${tab}`, label: t(`tab.${tab}`) }))}
+        tabs={[
+          { href: `/dashboard/${integration.id}/overview`, label: translator(reconciliationMessages, locale)("tab.overview") },
+          ...tabs.map((tab) => ({ href: `/dashboard/${integration.id}/${tab}`, label: t(`tab.${tab}`) })),
+          { href: `/dashboard/${integration.id}/reconciliation`, label: translator(reconciliationMessages, locale)("tab.reconciliation") },
+        ]}
       />
       <div className="mt-6">{children}</div>
     </>

@@ -3,6 +3,7 @@ import { problem, notFound } from "./rest-http";
 import { restApi } from "./rest";
 import { soapApi } from "./soap";
 import { exportState, initialState, reset, type EboekhoudenState } from "./state";
+import { deleteInvoice } from "./delete-invoice";
 
 /**
  * The e-Boekhouden simulator, mounted at /sandbox/eboekhouden/<tenant>: the REST API under `/v1/…`
@@ -20,6 +21,7 @@ export const eboekhoudenSandbox = createSandbox<EboekhoudenState>({
   initialState,
   reset,
   exportState,
+  deleteInvoice,
   errorResponse: (status, message) => problem(status, status >= 500 ? "ERR_001" : undefined, message, {}, status === 429 ? { "Retry-After": "1" } : undefined),
   async admin(ctx, method, sub) {
     const route = `${method} ${sub.join("/")}`;

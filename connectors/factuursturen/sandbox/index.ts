@@ -9,6 +9,7 @@ import { countrylist, profiles, taxes } from "./routes/reference";
 import type { Route } from "./routes/route";
 import { search } from "./routes/search";
 import { exportState, initialState, reset, type FactuursturenState } from "./state";
+import { deleteInvoice } from "./delete-invoice";
 
 /**
  * The Factuursturen simulator, mounted at /sandbox/factuursturen/<tenant>: API v1 under
@@ -64,6 +65,7 @@ export const factuursturenSandbox = createSandbox<FactuursturenState>({
   initialState,
   reset,
   exportState,
+  deleteInvoice,
   errorResponse: (status, message) =>
     textError(status, message, status === 429 ? { "x-ratelimit-remaining": "0", "Retry-After": "1" } : undefined),
   async admin(ctx, method, sub) {

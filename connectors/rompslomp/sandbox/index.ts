@@ -9,6 +9,7 @@ import { products } from "./routes/products";
 import { accounts, templates, vatTypes } from "./routes/reference";
 import { salesInvoices } from "./routes/sales-invoices";
 import { exportState, initialState, reset, type RompslompState } from "./state";
+import { deleteInvoice } from "./delete-invoice";
 
 /**
  * The Rompslomp simulator, mounted at /sandbox/rompslomp/<tenant>. See README.md in this folder
@@ -52,6 +53,7 @@ export const rompslompSandbox = createSandbox<RompslompState>({
   initialState,
   reset,
   exportState,
+  deleteInvoice,
   errorResponse: (status, message) =>
     apiError(status, status === 429 ? "client.rate_limit" : status >= 500 ? "server" : "client", message, status === 429 ? { "Retry-After": "1" } : undefined),
   async admin(ctx, method, sub) {

@@ -29,6 +29,11 @@ export type SandboxDefinition<S extends object> = {
   reset(state: S, tenant: string): S;
   /** `_admin/state` (accounting systems): what the integration created or changed, in the system's own JSON. */
   exportState?(state: S): AccountingExport;
+  /**
+   * `_admin/invoices/<id>` DELETE (accounting systems): removes that invoice or sales mutation as if
+   * the bookkeeper deleted it in the system; false = no such id (404).
+   */
+  deleteInvoice?(state: S, id: string): boolean;
   /** System-specific admin hooks (`documents`, `payments` for webshops); undefined = not handled. */
   admin?(ctx: SandboxContext<S>, method: string, subpath: string[]): Promise<Response | undefined>;
   /** The real API, including OAuth consent pages and install handshakes. */
@@ -80,6 +85,11 @@ async function admin<S extends object>(def: SandboxDefinition<S>, ctx: SandboxCo
     return new Response(null, { status: 204 });
   }
   if (route === "GET state" && def.exportState) return Response.json(def.exportState(await ctx.read()));
+  if (method === "DELETE" && sub.length === 2 && sub[0] === "invoices" && def.deleteInvoice) {
+    const deleteInvoice = def.deleteInvoice;
+    const removed = await ctx.update((state) => deleteInvoice(state, decodeURIComponent(sub[1]!)));
+    return removed ? new Response(null, { status: 204 }) : Response.json({ error: `No invoice ${sub[1]}` }, { status: 404 });
+  }
   const handled = await def.admin?.(ctx, method, sub);
   return handled ?? Response.json({ error: `No admin hook ${route}` }, { status: 404 });
 }

@@ -8,6 +8,7 @@ import { settingsController } from "./controllers/settings";
 import { failure, readBody, textParam, type Call } from "./http";
 import { clearBudget, spend } from "./rate-limit";
 import { exportState, initialState, reset, type WefactState } from "./state";
+import { deleteInvoice } from "./delete-invoice";
 
 /**
  * The WeFact API v2 simulator, mounted at /sandbox/wefact/<tenant>/v2/. See README.md in this
@@ -56,6 +57,7 @@ const inner = createSandbox<WefactState>({
     return reset(state, tenant);
   },
   exportState,
+  deleteInvoice,
   // Injected faults look like what sits in front of WeFact answers: an HTTP error with a short body.
   errorResponse: (status, message) => Response.json({ status: "error", errors: [message] }, { status }),
   async admin(ctx, method, sub) {
