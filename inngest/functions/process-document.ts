@@ -19,6 +19,9 @@ import { recordPayments } from "@/lib/pipeline/record-payments";
 import type { SourceDocument } from "@/connectors/types";
 import { bookingConfigFor } from "@/lib/pipeline/booking-config";
 import { recordAudit } from "@/lib/audit/record-audit";
+import { recordShopChanges } from "@/lib/changes/record-shop-changes";
+import { reprocessDocument } from "@/lib/pipeline/reprocess-document";
+import { undoBooking } from "@/lib/undo/undo-booking";
 import { inngest } from "../client";
 import { documentProcessRequested, paymentReceived } from "../events";
 
@@ -99,6 +102,38 @@ export const processDocument = inngest.createFunction(
       return pending.length;
     };
 
+    /**
+     * A booked document announced again: never booked twice, but compared with what was booked
+     * (lib/changes). With "Credit and rebook changed documents" on, a changed one is undone and
+     * booked again, once: the undo claims the booking, and its rebooking is one memoized event.
+     */
+    const checkBookedForChanges = async (kind: "order" | "invoice" | "creditnote", sourceId: string) => {
+      const again = await step.run("fetch-booked-from-shop", async () => {
+        try {
+          return await source.fetchDocument(kind, sourceId);
+        } catch {
+          return null; // the booking stands; a shop that does not answer now is asked again next time
+        } finally {
+          await calls.save(db(), integrationId, documentId);
+        }
+      });
+      if (!again) return { status: "booked", already: true };
+      const changes = await step.run("compare-with-booking", () => recordShopChanges(db(), documentId, source, again as SourceDocument, bookingConfigFor(integration, target)));
+      if (changes.length && bookingSettingOf(integration.settings.booking).creditAndRebook) {
+        const undone = await step.run("undo-changed-booking", () => undoBooking(db(), documentId, { actor: "system" }));
+        if (undone.ok) {
+          await step.run("requeue-changed", async () => {
+            await reprocessDocument(db(), documentId);
+            await recordAudit(db(), { actor: "system", integrationId, documentId, action: "booking.rebooked", detail: { how: undone.how, changes: changes.length } });
+            return null;
+          });
+          await step.sendEvent("rebook-changed", documentProcessRequested.create({ documentId, integrationId }));
+          return { status: "queued", rebook: true, changes: changes.length };
+        }
+      }
+      return { status: "booked", already: true, ...(changes.length ? { changes: changes.length } : {}) };
+    };
+
     const doc = await step.run("start", async () => {
       const row = await db().document.findUniqueOrThrow({ where: { id: documentId }, select: { kind: true, sourceId: true, status: true } });
       if (row.status !== "booked") {
@@ -107,7 +142,7 @@ export const processDocument = inngest.createFunction(
       }
       return row;
     });
-    if (doc.status === "booked") return { status: "booked", already: true };
+    if (doc.status === "booked") return checkBookedForChanges(doc.kind as "order" | "invoice" | "creditnote", doc.sourceId);
     const kind = doc.kind as "order" | "invoice" | "creditnote";
 
     const fetched = await external("fetch-from-shop", () => source.fetchDocument(kind, doc.sourceId));

@@ -43,7 +43,7 @@ export async function undoBooking(db: Db, documentId: string, actor: AuditActor)
     await db.document.update({
       where: { id: documentId },
       data: {
-        status: "error", targetRef: null, targetNumber: null, bookedAt: null, errorCode: BOOKING_UNDONE,
+        status: "error", targetRef: null, targetNumber: null, bookedAt: null, errorCode: BOOKING_UNDONE, shopChanges: Prisma.DbNull, shopChangedAt: null,
         errorDetail: creditRef
           ? `The booking ${shown} was credited (credit invoice ${creditRef.number ?? creditRef.id}). Click Process to book this document again.`
           : `The booking ${shown} was deleted. Click Process to book this document again.`,
