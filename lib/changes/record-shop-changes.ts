@@ -22,8 +22,9 @@ export async function recordShopChanges(db: Db, documentId: string, source: Sour
     current = source.normalize(raw); // the new version would not book as it is; still compare what it says
   }
   const changes = compareBooked(row.normalized as SalesDocument, current);
-  const before = JSON.stringify(row.shopChanges ?? []);
-  if (JSON.stringify(changes) === before) return changes;
+  // Compared field by field: the database may hand the stored JSON back with its keys in another order.
+  const key = (list: ShopChange[]) => JSON.stringify(list.map((c) => [c.field, c.booked, c.shop]));
+  if (key(changes) === key((row.shopChanges as ShopChange[] | null) ?? [])) return changes;
   await db.document.update({
     where: { id: documentId },
     data: changes.length
