@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { inProcessSandboxFetch } from "@/connectors/sandbox/in-process-fetch";
 import { processDocument } from "@/inngest/functions/process-document";
 import { setDb } from "@/lib/db/client";
+import type { Prisma } from "@/lib/db/generated/client";
 import { createTestDb, type TestDb } from "@/lib/db/testing";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { receiveDocument } from "@/lib/pipeline/receive-document";
@@ -79,7 +80,7 @@ describe("changes after booking", () => {
   it("credit and rebook on (concept invoices): the changed order's booking is undone and the new version booked, once", async () => {
     const settings = async (key: string, patchValue: Record<string, unknown>) => {
       const current = await t.db.integrationSetting.findUnique({ where: { integrationId_key: { integrationId, key } } });
-      const value = { ...((current?.value as object) ?? {}), ...patchValue };
+      const value = JSON.parse(JSON.stringify({ ...((current?.value as object) ?? {}), ...patchValue })) as Prisma.InputJsonObject;
       await t.db.integrationSetting.upsert({ where: { integrationId_key: { integrationId, key } }, create: { integrationId, key, value }, update: { value } });
     };
     await settings("target", { invoiceStatus: "concept" });

@@ -15,6 +15,7 @@ import { IntegrationTabs } from "./integration-tabs";
 import { LicenseSwitcher } from "./license-switcher";
 import { SubscriptionStatus } from "./subscription-status";
 import { AskUs } from "@/components/ask-us";
+import { ChangedAfterBooking } from "./documents/changed-after-booking";
 
 const tabs = ["report", "errors", "open", "payments", "configuration"] as const;
 
@@ -39,6 +40,7 @@ export default async function IntegrationLayout({ children, params }: { children
       <SubscriptionStatus accountId={accountId} integrationId={integration.id} />
       {polls && <div className="mt-2"><FetchNowButton integrationId={integration.id} label={fetchNow("button")} queuedText={fetchNow("queued")} /></div>}
       <div className="mt-3"><AskUs integrationId={integration.id} /></div>
+      <ChangedAfterBooking integrationId={integration.id} />
       <IntegrationTabs
         label={t("integrationTabs")}
         tabs={tabs.map((tab) => ({ href: `/dashboard/${integration.id}/${tab}`, label: t(`tab.${tab}`) }))}

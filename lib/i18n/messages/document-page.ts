@@ -66,6 +66,8 @@ export const documentPageMessages = defineMessages({
     colBooked: "Booked",
     colShop: "In the shop now",
     changesAuto: "This integration credits and books changed documents again automatically.",
+    changedBadge: "Changed in the shop after booking: {count}",
+    changedBadgeLabel: "Booked documents that changed in the shop afterwards",
     changesManual: "Undo the booking and click Process to book the new version, or switch on “Credit and rebook changed documents” on the Configuration tab.",
   },
   nl: {
@@ -132,6 +134,8 @@ export const documentPageMessages = defineMessages({
     colBooked: "Geboekt",
     colShop: "Nu in de webwinkel",
     changesAuto: "Deze koppeling crediteert gewijzigde documenten en boekt ze automatisch opnieuw.",
+    changedBadge: "Gewijzigd in de webwinkel na het boeken: {count}",
+    changedBadgeLabel: "Geboekte documenten die daarna in de webwinkel veranderden",
     changesManual: "Maak de boeking ongedaan en klik op Verwerken om de nieuwe versie te boeken, of zet “Gewijzigde documenten crediteren en opnieuw boeken” aan in het tabblad Configuratie.",
   },
 });
