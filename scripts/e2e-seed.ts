@@ -48,6 +48,7 @@ await db().integration.create({
 
 await (await import("../e2e/seeds/wizard")).seedWizardIntegrations(db(), appUrl);
 await (await import("../e2e/seeds/language")).seedLanguageMerchant(db(), appUrl);
+await (await import("../e2e/seeds/document-page")).seedDocumentPageMerchant(db(), appUrl);
 // The Profile spec's merchant (subscriptions, invoices, cancel), apart from the demo merchant.
 await (await import("../e2e/seeds/billing")).seedBillingMerchant(db());
 

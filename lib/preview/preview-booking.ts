@@ -19,6 +19,8 @@ export type BookingPreview =
   | { ok: false; stage: "shop" | "eligibility" | "prepare" | "target"; failure: Pick<Failure, "code" | "message" | "params"> }
   | {
       ok: true;
+      /** Why Process would not book it yet (the shop's status); the rest shows what it would book once it may. */
+      notEligible?: string;
       reference: string;
       description: string;
       currency: string;
@@ -83,8 +85,9 @@ export async function previewBooking(documentId: string, options: { db?: Db; fet
   } catch (err) {
     return { ok: false, stage: "shop", failure: pick(toFailure(err)) };
   }
+  // Not bookable yet (e.g. unpaid): still shown as it would be booked once it is, with the reason.
   const eligibility = source.eligibility(raw);
-  if (!eligibility.eligible) return { ok: false, stage: "eligibility", failure: { code: "not_eligible", message: eligibility.reason } };
+  const notEligible = eligibility.eligible ? undefined : eligibility.reason;
   let prepared;
   try {
     prepared = prepareBooking(source, raw, bookingConfigFor(integration, target));
@@ -137,6 +140,7 @@ export async function previewBooking(documentId: string, options: { db?: Db; fet
     if (!already && !request && lastFailure) return { ok: false, stage: "target", failure: pick(lastFailure) };
     return {
       ok: true,
+      ...(notEligible ? { notEligible } : {}),
       reference: prepared.reference,
       description: prepared.description,
       currency: document.currency,

@@ -34,6 +34,7 @@ export async function PreviewSection({ documentId, integrationId, locale }: { do
         </div>
       ) : (
         <>
+          {preview.notEligible && <p role="status" className="rounded border border-slate-300 bg-white p-2">{t("previewNotEligible", { reason: preview.notEligible })}</p>}
           {preview.already && <p role="status">{t("previewAlready", { ref: preview.already.number ?? preview.already.id })}</p>}
           <div>
             <h4 className="font-medium">{t("previewDebtor")}</h4>
