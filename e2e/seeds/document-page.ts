@@ -38,7 +38,7 @@ async function seedLike(db: Db, accountId: string, appUrl: string, demoKey: stri
           { side: "target", system: like.target, baseUrl: base(like.target), credentialsEnc: sealCredentials(target.credentials), status: "ok", lastCheckedAt: new Date() },
         ],
       },
-      settings: { create: Object.entries(settings).map(([key, value]) => ({ key, value: value as Prisma.InputJsonValue })) },
+      settings: { create: Object.entries(settings).filter(([, value]) => value !== undefined).map(([key, value]) => ({ key, value: value as Prisma.InputJsonValue })) },
       vatMappings: { create: grid((target.vatGrid ?? []) as { region: string; rate: string | number }[]) as Prisma.VatMappingCreateWithoutIntegrationInput[] },
     },
   });

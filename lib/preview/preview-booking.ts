@@ -34,6 +34,8 @@ export type BookingPreview =
       already: TargetDocumentRef | null;
       /** The create request the target would receive. */
       request?: PreviewRequest;
+      /** The target builds the invoice from the debtor it reads back: shown once the debtor exists. */
+      requestAfterDebtor?: true;
     };
 
 /** Placeholder ids for what only the real booking creates; the preview says so next to them. */
@@ -137,7 +139,10 @@ export async function previewBooking(documentId: string, options: { db?: Db; fet
       }),
     );
     // The create call failed on its own before writing (e.g. a currency the target refuses): the pipeline's error.
-    if (!already && !request && lastFailure) return { ok: false, stage: "target", failure: pick(lastFailure) };
+    // Where the target reads the debtor back while building the invoice (e-Boekhouden, Factuursturen), a
+    // debtor still to be created has nothing to read: the invoice request exists only once it does.
+    const waitsForDebtor = !debtor.found && !!debtor.request;
+    if (!already && !request && lastFailure && !waitsForDebtor) return { ok: false, stage: "target", failure: pick(lastFailure) };
     return {
       ok: true,
       ...(notEligible ? { notEligible } : {}),
@@ -150,6 +155,7 @@ export async function previewBooking(documentId: string, options: { db?: Db; fet
       products,
       already,
       request,
+      ...(!already && !request && waitsForDebtor ? { requestAfterDebtor: true as const } : {}),
     };
   } catch (err) {
     return { ok: false, stage: "target", failure: pick(toFailure(err)) };

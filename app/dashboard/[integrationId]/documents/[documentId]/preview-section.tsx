@@ -84,6 +84,7 @@ export async function PreviewSection({ documentId, integrationId, locale }: { do
             </table>
           </div>
           <p>{t("previewTotals", { excl: formatMoney(locale, preview.totals.excl, preview.currency), vat: formatMoney(locale, preview.totals.vat, preview.currency), incl: formatMoney(locale, preview.totals.incl, preview.currency) })}</p>
+          {preview.requestAfterDebtor && <p className="text-xs text-slate-600">{t("previewRequestAfterDebtor")}</p>}
           {preview.request && (
             <div>
               <h4 className="font-medium">{t("previewRequest")}</h4>
