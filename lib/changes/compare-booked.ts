@@ -17,13 +17,15 @@ export function compareBooked(booked: SalesDocument, shop: SalesDocument): ShopC
   const text = (field: string, a: string | undefined, b: string | undefined) => {
     if ((a ?? "") !== (b ?? "")) changes.push({ field, booked: a ?? "", shop: b ?? "" });
   };
-  const amount = (field: string, a: string | undefined, b: string | undefined) => {
-    if (amountsDiffer(a, b)) changes.push({ field, booked: a ?? "", shop: b ?? "" });
+  /** Money to the cent as people write it ("29.90"); quantities and rates as they are. */
+  const amount = (field: string, a: string | undefined, b: string | undefined, places?: number) => {
+    const show = (v: string | undefined) => (v === undefined ? "" : places === undefined ? v : money(v).toFixed(places));
+    if (amountsDiffer(a, b)) changes.push({ field, booked: show(a), shop: show(b) });
   };
   text("currency", booked.currency, shop.currency);
-  amount("total incl. VAT", booked.totals.incl, shop.totals.incl);
-  amount("total excl. VAT", booked.totals.excl, shop.totals.excl);
-  amount("VAT", booked.totals.vat, shop.totals.vat);
+  amount("total incl. VAT", booked.totals.incl, shop.totals.incl, 2);
+  amount("total excl. VAT", booked.totals.excl, shop.totals.excl, 2);
+  amount("VAT", booked.totals.vat, shop.totals.vat, 2);
   text("customer e-mail", booked.customer.email?.toLowerCase(), shop.customer.email?.toLowerCase());
   const count = Math.max(booked.lines.length, shop.lines.length);
   if (booked.lines.length !== shop.lines.length) text("number of lines", String(booked.lines.length), String(shop.lines.length));
@@ -38,7 +40,7 @@ export function compareBooked(booked: SalesDocument, shop: SalesDocument): ShopC
     text(`${at} description`, a.description, b.description);
     amount(`${at} quantity`, a.quantity, b.quantity);
     amount(`${at} VAT rate`, a.vatRate, b.vatRate);
-    amount(`${at} total incl. VAT`, a.totalIncl, b.totalIncl);
+    amount(`${at} total incl. VAT`, a.totalIncl, b.totalIncl, 2);
   }
   return changes;
 }
