@@ -35,8 +35,7 @@ async function openIntegration(page: Page, name: string) {
 /** Waits (reloading) until the tab lists `count` documents, then opens the last one's More info. */
 async function openFromTab(page: Page, tab: string, count: number) {
   const tabs = page.getByRole("navigation", { name: "Integration tabs" });
-  await tabs.getByRole("link", { name: tab, exact: true }).click();
-  const url = page.url();
+  const url = (await tabs.getByRole("link", { name: tab, exact: true }).getAttribute("href"))!;
   await expect(async () => {
     await page.goto(url);
     await expect(page.getByTestId("document-row")).toHaveCount(count, { timeout: 1000 });
@@ -69,9 +68,9 @@ test("preview: a failed document shows the pipeline's error and fix; a waiting o
   await expect(theepot.getByRole("cell").nth(3)).toHaveText("21%");
   await expect(theepot.getByRole("cell").nth(4)).toHaveText(/^\d+$/); // Rompslomp's VAT type id, as the grid resolves 21%
   await expect(theepot.getByRole("cell").nth(5)).toHaveText(/^\d+$/); // its revenue account
-  await expect(lines.getByRole("row").filter({ hasText: "Shipping" })).toBeVisible();
+  await expect(lines.getByRole("row")).toHaveCount(3); // header, Theepot, shipping
   await expect(preview).toContainText("To be created");
-  await expect(preview).toContainText(/POST .*\/api\/v1\/companies\/\d+\/sales_invoices/);
+  await expect(preview).toContainText(/POST \S*\/api\/v1\/companies\/[^/\s]+\/sales_invoices/);
   await expect(preview.getByLabel("The request the accounting system would receive")).toContainText(`"api_reference": "${M.rompslomp}-order-`);
   await expect(preview).not.toContainText("Bearer");
   expect(await booksState(request, "rompslomp", ROMPSLOMP)).toEqual(before);
@@ -141,8 +140,9 @@ test("a booked order changed in the shop is flagged with its differences", async
     await page.reload();
     await expect(changes).toBeVisible({ timeout: 1000 });
   }).toPass({ timeout: 60_000 });
-  await expect(changes.getByRole("row").filter({ hasText: "total incl. VAT" })).toContainText("29.90");
-  await expect(changes.getByRole("row").filter({ hasText: "total incl. VAT" })).toContainText("31.90");
+  const total = changes.getByRole("row").filter({ hasText: /^total incl\. VAT/ });
+  await expect(total).toContainText("29.90");
+  await expect(total).toContainText("31.90");
   await tabs.getByRole("link", { name: "Report", exact: true }).click();
   await expect(page.getByTestId("changed-after-booking")).toContainText("Changed in the shop after booking: 1");
 });
