@@ -38,7 +38,7 @@ export async function recheckIntegration(integrationId: string): Promise<string[
   try {
     const found = await attempt(() => source.recheckWindow!());
     if (!found.ok) return [];
-    return await receiveNotices(db(), integrationId, found.value, { booked: "skip" });
+    return await receiveNotices(db(), integrationId, found.value);
   } finally {
     await calls.save(db(), integrationId);
   }

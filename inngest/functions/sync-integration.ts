@@ -60,7 +60,7 @@ export const syncIntegration = inngest.createFunction(
               await recordConnectionHealth(db(), integration.id, "source", result.failure);
               return { failure: result.failure };
             }
-            const toProcess = await receiveNotices(db(), integration.id, result.value.notices);
+            const toProcess = await receiveNotices(db(), integration.id, result.value.notices, { booked: "compare" });
             // The cursor moves only after every notice of the batch is recorded: a crash re-reads the batch, never skips it.
             await db().integration.update({ where: { id: integration.id }, data: { syncCursor: result.value.cursor } });
             return { toProcess, found: result.value.notices.length, more: result.value.more };

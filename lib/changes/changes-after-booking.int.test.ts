@@ -41,7 +41,7 @@ const patch = (id: string, fields: Record<string, unknown>) => inProcessSandboxF
 
 /** One run as a webhook or poll would start it (the shop announced the order); the rebooking event stood in for. */
 async function arrive(sourceId: string) {
-  const { documentId, process } = await receiveDocument(t.db, { integrationId, kind: "order", sourceId });
+  const { documentId, process } = await receiveDocument(t.db, { integrationId, kind: "order", sourceId }, { booked: "compare" });
   expect(process).toBe(true);
   const sent: unknown[] = [];
   const { result } = await new InngestTestEngine({

@@ -6,8 +6,8 @@ import { BOOKING_UNDONE } from "../undo/booking-undone";
 /**
  * Records that a document arrived (webhook, poll or Fetch now). The (integration, kind, source id)
  * key is unique, so a webhook delivered twice finds the same row. Returns whether it should be
- * processed now: a booked one only to be compared with its booking (it is never booked twice); one
- * whose booking the merchant undid waits for Process.
+ * processed now: a booked one only when the caller asks to compare it with its booking (it is never
+ * booked twice); one whose booking the merchant undid waits for Process.
  */
 export async function receiveDocument(db: Db, input: { integrationId: string; kind: DocumentKind; sourceId: string; payload?: unknown }, options: ReceiveOptions = {}) {
   const row = await db.document.upsert({
@@ -17,14 +17,14 @@ export async function receiveDocument(db: Db, input: { integrationId: string; ki
     select: { id: true, status: true, errorCode: true },
   });
   // An undone booking waits for the merchant's Process, not for the shop's next notice.
-  // A booked one is processed too: the run compares it with what was booked (changes after booking).
-  const skipBooked = options.booked === "skip" && row.status === "booked";
+  const skipBooked = options.booked !== "compare" && row.status === "booked";
   return { documentId: row.id, process: row.errorCode !== BOOKING_UNDONE && !skipBooked };
 }
 
 /**
- * `booked`: "compare" (webhooks and polls: the shop says the document changed) or "skip" (the
- * nightly re-check of a window, which announces documents whether they changed or not).
+ * `booked`: "compare" where the shop says the document changed (webhooks, the updated-since poll):
+ * a booked one is then processed to be compared with its booking (changes after booking); "skip"
+ * (default, e.g. the nightly re-check of a window, which announces documents changed or not).
  */
 export type ReceiveOptions = { booked?: "compare" | "skip" };
 
