@@ -184,7 +184,17 @@ export interface TargetConnector {
    * inclusive), all pages walked. Absent = the system cannot be checked.
    */
   listBooked?(range: { from: string; to: string }): Promise<BookedTargetDocument[]>;
+  /**
+   * Undoes a booking the integration made: deletes it where the system allows that (drafts,
+   * concepts), else credits it in full. Afterwards findInvoiceByReference no longer finds it, so the
+   * document can be booked again. Throws a non-retryable ConnectorError where the system refuses.
+   * Absent = the system's API offers no way to undo a booking.
+   */
+  undoBooking?(ref: TargetDocumentRef): Promise<UndoneBooking>;
 }
+
+/** How a booking was undone: gone from the target, or cancelled by a credit document (`creditRef`). */
+export type UndoneBooking = { how: "deleted" } | { how: "credited"; creditRef: TargetDocumentRef };
 
 /** Webshop: fetching is an external call; eligibility and normalizing are pure (map.ts). */
 export interface SourceConnector {

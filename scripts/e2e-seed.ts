@@ -50,6 +50,7 @@ await (await import("../e2e/seeds/wizard")).seedWizardIntegrations(db(), appUrl)
 await (await import("../e2e/seeds/language")).seedLanguageMerchant(db(), appUrl);
 await (await import("../e2e/seeds/lists")).seedListsMerchant(db(), appUrl);
 await (await import("../e2e/seeds/recon")).seedReconMerchant(db(), appUrl);
+await (await import("../e2e/seeds/document-page")).seedDocumentPageMerchant(db(), appUrl);
 // The Profile spec's merchant (subscriptions, invoices, cancel), apart from the demo merchant.
 await (await import("../e2e/seeds/billing")).seedBillingMerchant(db());
 await (await import("../e2e/seeds/alerts")).seedAlertsMerchant(db(), appUrl);

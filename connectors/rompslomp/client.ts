@@ -121,6 +121,11 @@ export function createRompslompClient(opts: RompslompClientOptions) {
     getSalesInvoice: async (companyId: string, invoiceId: string): Promise<SalesInvoice> =>
       field((await call({ method: "GET", path: `${company(companyId)}/sales_invoices/${encodeURIComponent(invoiceId)}`, subject: "invoice" })).body, "sales_invoice", salesInvoiceSchema, "the invoice"),
 
+    /** DELETE (204): Rompslomp deletes concept invoices only; a published one is refused with a validation error. */
+    deleteSalesInvoice: async (companyId: string, invoiceId: string): Promise<void> => {
+      await call({ method: "DELETE", path: `${company(companyId)}/sales_invoices/${encodeURIComponent(invoiceId)}`, subject: "invoice" });
+    },
+
     /** A payment on an invoice is created through the invoice's `payments[]` (create-only), per the reference. */
     addSalesInvoicePayment: async (companyId: string, invoiceId: string, payment: PaymentPayload): Promise<SalesInvoice> =>
       field(

@@ -3,6 +3,7 @@ import { ConnectorError, paymentNotYet, type Booking, type ConnectorContext, typ
 import { rompslompSettingsSchema, type RompslompSettings } from "./config";
 import { cleanProductCode, contactPayload, paymentPayload, productPayload, salesInvoicePayload, type ProductInput } from "./map";
 import type { SalesInvoice } from "./schemas";
+import { undoRompslompBooking } from "./undo";
 import { createSession, type RompslompAuthOptions } from "./session";
 import { listBookedInvoices } from "./list-booked";
 
@@ -111,6 +112,8 @@ export function createRompslompTarget(ctx: ConnectorContext<unknown>, settingsIn
     findInvoice,
 
     addPayment,
+
+    undoBooking: undoRompslompBooking(session, cid),
 
     /**
      * The manual's "Process payments": find the unpaid invoice by our reference and add the

@@ -102,6 +102,10 @@ export function createWefactClient(opts: WefactClientOptions) {
     addInvoice: (invoice: InvoicePayload): Promise<Invoice> => one("invoice", "add", invoice, "invoice", invoiceSchema, "invoice"),
     /** Emails the invoice to the debtor; a draft gets its real number and status 2 (sent). */
     sendInvoiceByEmail: (identifier: string): Promise<Invoice> => one("invoice", "sendbyemail", { Identifier: identifier }, "invoice", invoiceSchema, "invoice"),
+    /** invoice/credit: a credit invoice (status 8) for a sent invoice, which becomes status 9 (credited). */
+    creditInvoice: (identifier: string): Promise<Invoice> => one("invoice", "credit", { Identifier: identifier }, "invoice", invoiceSchema, "invoice"),
+    /** invoice/delete: drafts only (WeFact refuses to delete a sent invoice; credit it instead). */
+    deleteInvoice: async (identifier: string): Promise<void> => { await call("invoice", "delete", { Identifier: identifier }, "invoice"); },
   };
 }
 

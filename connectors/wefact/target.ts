@@ -1,3 +1,4 @@
+import { undoWefactBooking } from "./undo";
 import { money } from "@/lib/domain/money";
 import { ConnectorError, type Booking, type BookingLine, type ConnectorContext, type TargetConnector, type TargetDocumentRef } from "../types";
 import { clientFor, type WefactClient } from "./client";
@@ -55,7 +56,8 @@ export function createWefactTarget(ctx: ConnectorContext<unknown>, settingsInput
 
   async function findByReference(reference: string): Promise<Invoice | null> {
     const hits = await api().findInvoices("Comment", `[ref:${reference}]`);
-    for (const hit of hits.slice(0, MAX_CANDIDATES)) {
+    // A credit invoice (8) or a credited one (9) is an undone booking, never the booking of this document.
+    for (const hit of hits.filter((h) => h.Status !== "8" && h.Status !== "9").slice(0, MAX_CANDIDATES)) {
       // The search matches text; the comment must carry exactly our reference.
       const invoice = hit.Comment === undefined ? await api().showInvoice(hit.Identifier) : hit;
       if (referenceIn(invoice.Comment) === reference) return invoice;
@@ -66,6 +68,7 @@ export function createWefactTarget(ctx: ConnectorContext<unknown>, settingsInput
   return {
     system: "wefact",
     listBooked: (range) => listBookedInvoices(api, range),
+    undoBooking: undoWefactBooking(api),
 
     async findDebtorByEmail(email) {
       const wanted = email.trim();

@@ -17,8 +17,11 @@ import { bookingSettingOf } from "@/lib/pipeline/booking-setting";
 import { paymentsSettingOf } from "@/lib/pipeline/payments-setting";
 import { recordPayments } from "@/lib/pipeline/record-payments";
 import type { SourceDocument } from "@/connectors/types";
-import type { CostAccounts } from "@/lib/domain/vat-grid";
-import { targetSetups } from "@/connectors/registry";
+import { bookingConfigFor } from "@/lib/pipeline/booking-config";
+import { recordAudit } from "@/lib/audit/record-audit";
+import { recordShopChanges } from "@/lib/changes/record-shop-changes";
+import { reprocessDocument } from "@/lib/pipeline/reprocess-document";
+import { undoBooking } from "@/lib/undo/undo-booking";
 import { inngest } from "../client";
 import { documentProcessRequested, paymentReceived } from "../events";
 import { alertsErrorRecorded } from "./alerts-events";
@@ -36,16 +39,14 @@ export const processDocument = inngest.createFunction(
     concurrency: { limit: 1, key: "event.data.integrationId" },
     retries: 5,
     onFailure: async ({ event, error, step }) => {
-      const { documentId } = event.data.event.data as { documentId: string };
-      await markError(db(), documentId, {
-        code: "retries_exhausted",
-        message: `Could not reach the systems after several attempts: ${error.message}. Click Process to try again.`,
-      });
-      const { integrationId } = event.data.event.data as { integrationId: string };
+      const { documentId, integrationId } = event.data.event.data as { documentId: string; integrationId: string };
+      const failure = { code: "retries_exhausted", message: `Could not reach the systems after several attempts: ${error.message}. Click Process to try again.` };
+      await markError(db(), documentId, failure);
+      await recordAudit(db(), { actor: "system", integrationId, documentId, action: "attempt.failed", detail: { ...failure, retryable: false } });
       await step.sendEvent("alert-error", alertsErrorRecorded.create({ integrationId, subject: "document", subjectId: documentId, code: "retries_exhausted", message: error.message }));
     },
   },
-  async ({ event, step }) => {
+  async ({ event, step, attempt: runAttempt }) => {
     const { documentId, integrationId } = event.data;
     const integration = await loadIntegration(db(), integrationId);
     // Paused (renewal unpaid) or cancelled: nothing is booked; the document waits on the Open tab.
@@ -64,6 +65,10 @@ export const processDocument = inngest.createFunction(
       step.run(id, async () => {
         try {
           return await attempt(call);
+        } catch (err) {
+          // A retryable failure: Inngest runs this step again; the trail shows each retry.
+          await recordAudit(db(), { actor: "system", integrationId, documentId, action: "attempt.retry", detail: { step: id, runAttempt, message: err instanceof Error ? err.message : String(err) } });
+          throw err;
         } finally {
           await calls.save(db(), integrationId, documentId);
         }
@@ -71,6 +76,7 @@ export const processDocument = inngest.createFunction(
     const recordError = (failure: Pick<Failure, "code" | "message" | "params">, side?: "source" | "target") =>
       step.run("record-error", async () => {
         await markError(db(), documentId, failure);
+        await recordAudit(db(), { actor: "system", integrationId, documentId, action: "attempt.failed", detail: { code: failure.code, message: failure.message, retryable: false } });
         if (side) await recordConnectionHealth(db(), integrationId, side, failure);
         return { status: "error", ...failure };
       });
@@ -104,12 +110,47 @@ export const processDocument = inngest.createFunction(
       return pending.length;
     };
 
+    /**
+     * A booked document announced again: never booked twice, but compared with what was booked
+     * (lib/changes). With "Credit and rebook changed documents" on, a changed one is undone and
+     * booked again, once: the undo claims the booking, and its rebooking is one memoized event.
+     */
+    const checkBookedForChanges = async (kind: "order" | "invoice" | "creditnote", sourceId: string) => {
+      const again = await step.run("fetch-booked-from-shop", async () => {
+        try {
+          return await source.fetchDocument(kind, sourceId);
+        } catch {
+          return null; // the booking stands; a shop that does not answer now is asked again next time
+        } finally {
+          await calls.save(db(), integrationId, documentId);
+        }
+      });
+      if (!again) return { status: "booked", already: true };
+      const changes = await step.run("compare-with-booking", () => recordShopChanges(db(), documentId, source, again as SourceDocument, bookingConfigFor(integration, target)));
+      if (changes.length && bookingSettingOf(integration.settings.booking).creditAndRebook) {
+        const undone = await step.run("undo-changed-booking", () => undoBooking(db(), documentId, { actor: "system" }));
+        if (undone.ok) {
+          await step.run("requeue-changed", async () => {
+            await reprocessDocument(db(), documentId);
+            await recordAudit(db(), { actor: "system", integrationId, documentId, action: "booking.rebooked", detail: { how: undone.how, changes: changes.length } });
+            return null;
+          });
+          await step.sendEvent("rebook-changed", documentProcessRequested.create({ documentId, integrationId }));
+          return { status: "queued", rebook: true, changes: changes.length };
+        }
+      }
+      return { status: "booked", already: true, ...(changes.length ? { changes: changes.length } : {}) };
+    };
+
     const doc = await step.run("start", async () => {
       const row = await db().document.findUniqueOrThrow({ where: { id: documentId }, select: { kind: true, sourceId: true, status: true } });
-      if (row.status !== "booked") await markProcessing(db(), documentId);
+      if (row.status !== "booked") {
+        await markProcessing(db(), documentId);
+        await recordAudit(db(), { actor: "system", integrationId, documentId, action: "attempt.started", detail: { runAttempt } });
+      }
       return row;
     });
-    if (doc.status === "booked") return { status: "booked", already: true };
+    if (doc.status === "booked") return checkBookedForChanges(doc.kind as "order" | "invoice" | "creditnote", doc.sourceId);
     const kind = doc.kind as "order" | "invoice" | "creditnote";
 
     const fetched = await external("fetch-from-shop", () => source.fetchDocument(kind, doc.sourceId));
@@ -125,15 +166,7 @@ export const processDocument = inngest.createFunction(
     const booking = bookingSettingOf(integration.settings.booking);
     let prepared;
     try {
-      prepared = prepareBooking(source, raw, {
-        licenseKey: integration.licenseKey,
-        vatGrid: integration.vatGrid,
-        costAccounts: integration.settings.costAccounts as CostAccounts | undefined,
-        descriptionSource: (integration.settings.target as { descriptionSource?: "order-number" | "invoice-number" } | undefined)?.descriptionSource,
-        arithmetic: target.arithmetic,
-        roundingLine: booking.roundingLine,
-        usesVatGrid: targetSetups[target.system]?.usesVatGrid,
-      });
+      prepared = prepareBooking(source, raw, bookingConfigFor(integration, target));
     } catch (err) {
       const failure = toFailure(err);
       await step.run("store-unbookable", () => storeFetched(db(), documentId, { payload: raw.payload, number: raw.number }).then(() => null));
@@ -153,7 +186,11 @@ export const processDocument = inngest.createFunction(
     const existing = await external("find-existing-invoice", () => target.findInvoiceByReference(prepared.reference));
     if (!existing.ok) return fail(existing.failure, "target");
     if (existing.value) {
-      await step.run("mark-booked-existing", () => markBooked(db(), documentId, existing.value!).then(() => null));
+      await step.run("mark-booked-existing", async () => {
+        await markBooked(db(), documentId, existing.value!);
+        await recordAudit(db(), { actor: "system", integrationId, documentId, action: "attempt.booked", detail: { targetRef: existing.value!.id, targetNumber: existing.value!.number, found: true } });
+        return null;
+      });
       const payments = await followPayments(raw);
       return { status: "booked", invoice: existing.value, found: true, payments };
     }
@@ -228,7 +265,11 @@ export const processDocument = inngest.createFunction(
       }),
     );
     if (!invoice.ok) return fail(invoice.failure, "target");
-    await step.run("mark-booked", () => markBooked(db(), documentId, invoice.value).then(() => null));
+    await step.run("mark-booked", async () => {
+      await markBooked(db(), documentId, invoice.value);
+      await recordAudit(db(), { actor: "system", integrationId, documentId, action: "attempt.booked", detail: { targetRef: invoice.value.id, targetNumber: invoice.value.number } });
+      return null;
+    });
     const payments = await followPayments(raw);
     return { status: "booked", invoice: invoice.value, payments };
   },

@@ -61,7 +61,7 @@ export const syncIntegration = inngest.createFunction(
               const dead = await recordConnectionHealth(db(), integration.id, "source", result.failure);
               return { failure: result.failure, dead };
             }
-            const toProcess = await receiveNotices(db(), integration.id, result.value.notices);
+            const toProcess = await receiveNotices(db(), integration.id, result.value.notices, { booked: "compare" });
             // The cursor moves only after every notice of the batch is recorded: a crash re-reads the batch, never skips it.
             await db().integration.update({ where: { id: integration.id }, data: { syncCursor: result.value.cursor } });
             return { toProcess, found: result.value.notices.length, more: result.value.more };

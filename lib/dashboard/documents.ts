@@ -7,7 +7,7 @@ export function findDocument(db: Db, accountId: string, integrationId: string, d
     select: {
       id: true, kind: true, sourceId: true, sourceNumber: true, status: true, errorCode: true, errorDetail: true,
       attempts: true, receivedAt: true, bookedAt: true, targetRef: true, targetNumber: true, rawPayload: true, normalized: true,
-      totalInclVat: true, currency: true, customerName: true,
+      totalInclVat: true, currency: true, customerName: true, shopChanges: true, shopChangedAt: true,
     },
   });
 }

@@ -79,6 +79,8 @@ export const configurationFields: readonly FieldDef[] = [
   { name: "costCenter", group: "booking", setting: "target", path: "costCenter", targets: ["wefact"], kind: "text", optional: true, maxLength: 50 },
   { name: "debtorLedger", group: "booking", setting: "target", path: "debtorLedger", targets: ["eboekhouden"], kind: "account", optional: false, default: "1300" },
   { name: "roundingLine", group: "booking", setting: "booking", path: "roundingLine", kind: "switch", default: false },
+  // Changes after booking (lib/changes): only where the target's API can undo a booking (lib/undo/undo-support.ts).
+  { name: "creditAndRebook", group: "booking", setting: "booking", path: "creditAndRebook", targets: ["wefact", "rompslomp"], kind: "switch", default: false },
 
   // ── VAT ──
   { name: "shopCountry", group: "vat", setting: "source", path: "shopCountry", kind: "country", default: "NL" },

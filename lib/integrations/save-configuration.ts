@@ -7,6 +7,7 @@ import { crossRules } from "./configuration-rules";
 import { parseGroup, type ConfigLists, type FieldError, type Submitted } from "./configuration-schema";
 import { settingObject, storedPatch, type FieldValue, type MethodAccount } from "./configuration-values";
 import { settingsMap } from "./settings";
+import { recordAudit, type AuditActor } from "../audit/record-audit";
 
 /** The lists the wizard keeps for drop-downs: the shop's order statuses and the administration's catalog. */
 export function configListsOf(settings: Record<string, unknown>): ConfigLists {
@@ -28,7 +29,7 @@ export type SaveResult =
  * that the signed-in merchant owns it). All or nothing: one invalid field saves none of the group.
  * The engine reads settings per document, so the next document uses what is saved here.
  */
-export async function saveConfigurationGroup(db: Db, integrationId: string, group: ConfigGroup, form: Submitted): Promise<SaveResult> {
+export async function saveConfigurationGroup(db: Db, integrationId: string, group: ConfigGroup, form: Submitted, actor?: AuditActor): Promise<SaveResult> {
   const integration = await db.integration.findUniqueOrThrow({
     where: { id: integrationId },
     select: { id: true, status: true, sourceSystem: true, targetSystem: true, settings: { select: { key: true, value: true } } },
@@ -65,6 +66,9 @@ export async function saveConfigurationGroup(db: Db, integrationId: string, grou
       return db.integrationSetting.upsert({ where: { integrationId_key: { integrationId, key } }, create: { integrationId, key, value }, update: { value } });
     }),
   );
+
+  // On every document's audit trail (integration-level event): who changed which settings, when.
+  if (actor) await recordAudit(db, { ...actor, integrationId, action: "settings.saved", detail: { group, fields: [...names] } });
 
   // A new start date only counts if the poll starts over from it (documents already recorded are not fetched twice).
   if (names.has("startDate") && before.startDate !== next.source.startDate) {

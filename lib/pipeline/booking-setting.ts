@@ -5,11 +5,14 @@ import { z } from "zod";
  * accounting system. `roundingLine`: book a "Rounding difference" line where the system's own VAT
  * rounding cannot reproduce the shop's cents otherwise. `viesCheck`: ask VIES before booking ICP.
  * `requesterVatNumber`: the merchant's own VAT number, so VIES issues a consultation number as proof.
+ * `creditAndRebook`: changes after booking are credited and booked again automatically (off by default).
  */
 export const bookingSettingSchema = z.object({
   roundingLine: z.boolean().default(false),
   viesCheck: z.boolean().default(true),
   requesterVatNumber: z.string().trim().min(1).optional(),
+  /** A booked document that changes in the shop is credited (or deleted) and its new version booked, where the target can undo. */
+  creditAndRebook: z.boolean().default(false),
 });
 
 export type BookingSetting = z.infer<typeof bookingSettingSchema>;

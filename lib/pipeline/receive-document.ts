@@ -1,27 +1,38 @@
 import type { DocumentKind } from "@/connectors/types";
 import type { Prisma } from "../db/generated/client";
 import type { Db } from "../db/client";
+import { BOOKING_UNDONE } from "../undo/booking-undone";
 
 /**
  * Records that a document arrived (webhook, poll or Fetch now). The (integration, kind, source id)
  * key is unique, so a webhook delivered twice finds the same row. Returns whether it should be
- * processed now: never again once booked.
+ * processed now: a booked one only when the caller asks to compare it with its booking (it is never
+ * booked twice); one whose booking the merchant undid waits for Process.
  */
-export async function receiveDocument(db: Db, input: { integrationId: string; kind: DocumentKind; sourceId: string; payload?: unknown }) {
+export async function receiveDocument(db: Db, input: { integrationId: string; kind: DocumentKind; sourceId: string; payload?: unknown }, options: ReceiveOptions = {}) {
   const row = await db.document.upsert({
     where: { integrationId_kind_sourceId: { integrationId: input.integrationId, kind: input.kind, sourceId: input.sourceId } },
     create: { integrationId: input.integrationId, kind: input.kind, sourceId: input.sourceId, status: "queued", rawPayload: (input.payload ?? {}) as Prisma.InputJsonValue },
     update: {},
-    select: { id: true, status: true },
+    select: { id: true, status: true, errorCode: true },
   });
-  return { documentId: row.id, process: row.status !== "booked" };
+  // An undone booking waits for the merchant's Process, not for the shop's next notice.
+  const skipBooked = options.booked !== "compare" && row.status === "booked";
+  return { documentId: row.id, process: row.errorCode !== BOOKING_UNDONE && !skipBooked };
 }
 
+/**
+ * `booked`: "compare" where the shop says the document changed (webhooks, the updated-since poll):
+ * a booked one is then processed to be compared with its booking (changes after booking); "skip"
+ * (default, e.g. the nightly re-check of a window, which announces documents changed or not).
+ */
+export type ReceiveOptions = { booked?: "compare" | "skip" };
+
 /** Records every document a webhook, poll or re-check announced; returns the ids to (re)process. */
-export async function receiveNotices(db: Db, integrationId: string, notices: { kind: DocumentKind; sourceId: string }[]): Promise<string[]> {
+export async function receiveNotices(db: Db, integrationId: string, notices: { kind: DocumentKind; sourceId: string }[], options: ReceiveOptions = {}): Promise<string[]> {
   const toProcess: string[] = [];
   for (const notice of notices) {
-    const { documentId, process } = await receiveDocument(db, { integrationId, ...notice });
+    const { documentId, process } = await receiveDocument(db, { integrationId, ...notice }, options);
     if (process) toProcess.push(documentId);
   }
   return toProcess;

@@ -16,6 +16,7 @@ import { LicenseSwitcher } from "./license-switcher";
 import { SubscriptionStatus } from "./subscription-status";
 import { AskUs } from "@/components/ask-us";
 import { reconciliationMessages } from "@/lib/i18n/messages/reconciliation";
+import { ChangedAfterBooking } from "./documents/changed-after-booking";
 
 const tabs = ["report", "errors", "open", "payments", "configuration"] as const;
 
@@ -40,6 +41,7 @@ export default async function IntegrationLayout({ children, params }: { children
       <SubscriptionStatus accountId={accountId} integrationId={integration.id} />
       {polls && <div className="mt-2"><FetchNowButton integrationId={integration.id} label={fetchNow("button")} queuedText={fetchNow("queued")} /></div>}
       <div className="mt-3"><AskUs integrationId={integration.id} /></div>
+      <ChangedAfterBooking integrationId={integration.id} />
       <IntegrationTabs
         label={t("integrationTabs")}
         tabs={[

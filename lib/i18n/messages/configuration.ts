@@ -142,6 +142,9 @@ export const configurationMessages = defineMessages({
     "f.roundingLine.label": "Book rounding differences",
     "f.roundingLine.on": "Where {target}'s own VAT rounding cannot reproduce the webshop's cents, a \"Rounding difference\" line is added.",
     "f.roundingLine.off": "A document {target} would round differently goes to the Errors tab instead of getting a rounding line.",
+    "f.creditAndRebook.label": "Credit and rebook changed documents",
+    "f.creditAndRebook.on": "When a booked document changes in the webshop afterwards, its booking in {target} is credited (a draft or concept is deleted) and the new version is booked, once. Rompslomp can only do this for concept invoices.",
+    "f.creditAndRebook.off": "A booked document that changes in the webshop afterwards is only flagged on the dashboard (Report and More info) with the differences; its booking stays as it is.",
 
     "f.shopCountry.label": "Webshop country",
     "f.shopCountry.explain": "Sales at 0% VAT delivered outside {value} count as ICP (EU) or international (outside the EU).",
@@ -353,6 +356,9 @@ export const configurationMessages = defineMessages({
     "f.roundingLine.label": "Afrondingsverschillen boeken",
     "f.roundingLine.on": "Waar de btw-afronding van {target} de centen van de webshop niet kan evenaren, komt er een regel \"Afrondingsverschil\" bij.",
     "f.roundingLine.off": "Een document dat {target} anders zou afronden gaat naar het tabblad Fouten in plaats van een afrondingsregel te krijgen.",
+    "f.creditAndRebook.label": "Gewijzigde documenten crediteren en opnieuw boeken",
+    "f.creditAndRebook.on": "Verandert een geboekt document daarna in de webshop, dan wordt de boeking in {target} gecrediteerd (een concept wordt verwijderd) en de nieuwe versie één keer geboekt. Rompslomp kan dit alleen bij conceptfacturen.",
+    "f.creditAndRebook.off": "Een geboekt document dat daarna in de webshop verandert, wordt alleen gemarkeerd op het dashboard (Rapport en Meer info) met de verschillen; de boeking blijft zoals hij is.",
 
     "f.shopCountry.label": "Land van de webshop",
     "f.shopCountry.explain": "Verkopen tegen 0% btw die buiten {value} worden geleverd tellen als ICP (EU) of internationaal (buiten de EU).",

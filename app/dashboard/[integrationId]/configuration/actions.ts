@@ -37,7 +37,7 @@ export async function saveConfiguration(integrationId: string, group: string, _p
   const integration = await ownIntegration(integrationId);
   const which = z.enum(configGroups).safeParse(group);
   if (!integration || !which.success) return { status: "invalid", at, errors: { "": { code: "notFound" } } };
-  const result = await saveConfigurationGroup(db(), integration.id, which.data, submitted(form));
+  const result = await saveConfigurationGroup(db(), integration.id, which.data, submitted(form), { actor: "merchant", actorId: (await requireAccount()).userId });
   if (!result.ok) return { status: "invalid", at, errors: result.errors, values: result.values };
   revalidatePath(tabPath(integration.id));
   return { status: "saved", at, errors: {}, ...(result.warning ? { warning: result.warning } : {}) };

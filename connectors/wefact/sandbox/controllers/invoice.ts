@@ -142,6 +142,22 @@ function buildInvoice(s: WefactState, p: Record<string, unknown>): Built {
 }
 
 /** What `show`/`add` answer: the invoice without the sandbox-only VAT summary. */
+const negate = (amount: string) => (D(amount).isZero() ? amount : D(amount).neg().toFixed(2));
+
+/** The credit invoice WeFact makes of a sent invoice: the same debtor and lines, negative quantities and amounts. */
+function creditOf(s: WefactState, invoice: InvoiceJson): InvoiceJson {
+  s.counters.invoice += 1;
+  const now = nowText();
+  return {
+    ...invoice,
+    Identifier: s.counters.invoice, InvoiceCode: nextInvoiceCode(s, today()), Status: "8", SubStatus: "", Date: today(),
+    AmountExcl: negate(invoice.AmountExcl), AmountTax: negate(invoice.AmountTax), AmountIncl: negate(invoice.AmountIncl),
+    AmountPaid: "0.00", AmountOutstanding: "0.00", Sent: "0", SentDate: "", Created: now, Modified: now,
+    InvoiceLines: invoice.InvoiceLines.map((l) => ({ ...l, Identifier: ++s.counters.line, Number: D(l.Number).neg().toString() })),
+    SandboxVatPerRate: invoice.SandboxVatPerRate.map((r) => ({ ...r, AmountExcl: negate(r.AmountExcl), AmountTax: negate(r.AmountTax), AmountIncl: negate(r.AmountIncl) })),
+  };
+}
+
 const present = ({ SandboxVatPerRate: _summary, ...invoice }: InvoiceJson) => invoice;
 
 export async function invoiceController(call: Call, ctx: SandboxContext<WefactState>): Promise<Response> {
@@ -176,6 +192,20 @@ export async function invoiceController(call: Call, ctx: SandboxContext<WefactSt
         invoice.SentDate = nowText();
         invoice.Modified = invoice.SentDate;
         return success(call, { invoice: present(invoice) }, [`Factuur ${invoice.InvoiceCode} is per e-mail verzonden naar ${invoice.EmailAddress}.`]);
+      });
+    case "credit":
+      // invoice/credit: a credit invoice (status 8) for the whole invoice; the original becomes "credited" (status 9).
+      return ctx.update((s) => {
+        const invoice = findInvoice(s, p);
+        if (!invoice) return failure(call, ["Factuur niet gevonden"]);
+        if (invoice.Status === "0") return failure(call, [`Factuur ${invoice.InvoiceCode} is een conceptfactuur en kan niet worden gecrediteerd; verwijder de conceptfactuur`]);
+        if (invoice.Status === "8" || invoice.Status === "9") return failure(call, [`Factuur ${invoice.InvoiceCode} is al gecrediteerd`]);
+        const credit = creditOf(s, invoice);
+        s.invoices.push(credit);
+        invoice.Status = "9";
+        invoice.AmountOutstanding = "0.00";
+        invoice.Modified = nowText();
+        return success(call, { invoice: present(credit) }, [`Creditfactuur ${credit.InvoiceCode} is aangemaakt voor factuur ${invoice.InvoiceCode}`]);
       });
     case "delete":
       return ctx.update((s) => {

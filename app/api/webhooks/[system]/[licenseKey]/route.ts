@@ -37,7 +37,7 @@ export async function POST(req: Request, { params }: Ctx) {
     throw err;
   }
 
-  const queued = await receiveNotices(db(), integration.id, notices);
+  const queued = await receiveNotices(db(), integration.id, notices, { booked: "compare" });
   // Paused integrations queue too: process-document holds the document on the Open tab until renewal.
   if (queued.length && canFetch(integration.status)) {
     await inngest.send(queued.map((documentId) => documentProcessRequested.create({ documentId, integrationId: integration.id })));
