@@ -1,4 +1,6 @@
 import { billingDaily } from "./billing-daily";
+import { historyImportRun } from "./history-import-run";
+import { historyImportScan } from "./history-import-scan";
 import { processDocument } from "./process-document";
 import { pollDue } from "./poll-due";
 import { processPayment } from "./process-payment";
@@ -8,4 +10,4 @@ import { recheckShops } from "./recheck-shops";
 import { syncIntegration } from "./sync-integration";
 
 /** Every function the app serves at /api/inngest. */
-export const functions = [syncIntegration, processDocument, processPayment, recheckOpen, recheckPayments, pollDue, recheckShops, billingDaily];
+export const functions = [syncIntegration, processDocument, processPayment, recheckOpen, recheckPayments, pollDue, recheckShops, billingDaily, historyImportScan, historyImportRun];

@@ -1,0 +1,49 @@
+import { z } from "zod";
+import type { HistoryRange, PollResult } from "../types";
+import type { Magento2Client } from "./client";
+import { amsterdamMidnight, magentoTimestamp } from "./dates";
+import { readCursor } from "./poll";
+import { listedSchema, parsePayload } from "./schemas";
+
+/**
+ * History import: the invoices and credit memos created in a range of Dutch days, one page per
+ * call through searchCriteria (created_at ≥ first midnight AND created_at < the midnight after the
+ * last day), sorted by created_at then entity_id so pages are stable. Paging stops at total_count
+ * (Magento before 2.4 repeats its last page past the end).
+ */
+const KINDS = ["invoice", "creditnote"] as const;
+const RESOURCE = { invoice: "invoices", creditnote: "creditmemos" } as const;
+const cursorSchema = z.object({ kind: z.number().int().min(0), page: z.number().int().min(1) });
+
+export async function listHistory(
+  client: Magento2Client,
+  args: HistoryRange & { cursor: string | null },
+  options: { pageSize?: number; kinds?: readonly ("invoice" | "creditnote")[] } = {},
+): Promise<PollResult> {
+  const pageSize = options.pageSize ?? 100;
+  const kinds = options.kinds ?? KINDS;
+  const at = readCursor(cursorSchema, args.cursor) ?? { kind: 0, page: 1 };
+  const kind = kinds[at.kind];
+  if (!kind) return { notices: [], cursor: JSON.stringify(at), more: false };
+  const page = await client.list(RESOURCE[kind], {
+    filterGroups: [
+      [{ field: "created_at", value: magentoTimestamp(amsterdamMidnight(args.from)), condition: "gteq" }],
+      [{ field: "created_at", value: magentoTimestamp(amsterdamMidnight(nextDay(args.to))), condition: "lt" }],
+    ],
+    sortOrders: [{ field: "created_at", direction: "ASC" }, { field: "entity_id", direction: "ASC" }],
+    pageSize,
+    currentPage: at.page,
+    fields: "items[entity_id,created_at],total_count",
+  });
+  const notices = page.items.map((raw) => ({ kind, sourceId: parsePayload(listedSchema, raw, "document list").entity_id }));
+  const kindDone = page.items.length === 0 || at.page * pageSize >= page.total_count;
+  const next = kindDone ? { kind: at.kind + 1, page: 1 } : { kind: at.kind, page: at.page + 1 };
+  return { notices, cursor: JSON.stringify(next), more: next.kind < kinds.length };
+}
+
+/** The day after a YYYY-MM-DD day. */
+export function nextDay(day: string): string {
+  const d = new Date(`${day}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
