@@ -15,6 +15,7 @@ import { IntegrationTabs } from "./integration-tabs";
 import { LicenseSwitcher } from "./license-switcher";
 import { SubscriptionStatus } from "./subscription-status";
 import { AskUs } from "@/components/ask-us";
+import { historyImportMessages } from "@/lib/i18n/messages/history-import";
 
 const tabs = ["report", "errors", "open", "payments", "configuration"] as const;
 
@@ -41,7 +42,7 @@ export default async function IntegrationLayout({ children, params }: { children
       <div className="mt-3"><AskUs integrationId={integration.id} /></div>
       <IntegrationTabs
         label={t("integrationTabs")}
-        tabs={tabs.map((tab) => ({ href: `/dashboard/${integration.id}/${tab}`, label: t(`tab.${tab}`) }))}
+        tabs={[...tabs.map((tab) => ({ href: `/dashboard/${integration.id}/${tab}`, label: t(`tab.${tab}`) })), { href: `/dashboard/${integration.id}/history`, label: translator(historyImportMessages, locale)("tab") }]}
       />
       <div className="mt-6">{children}</div>
     </>
