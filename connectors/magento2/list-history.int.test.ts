@@ -28,6 +28,7 @@ describe("Magento 2 listHistory: the range's invoices and credit memos, page by 
     const credits = await bulk(tenant, "creditnote", ["2025-03-02 10:00:00", "2025-04-02 10:00:00"], orderId);
 
     const seen: { kind: string; sourceId: string }[] = [];
+    const documents: unknown[] = [];
     let cursor: string | null = null;
     let calls = 0;
     const start = (await requestLog(tenant)).length;
@@ -35,6 +36,7 @@ describe("Magento 2 listHistory: the range's invoices and credit memos, page by 
       const page = await source.listHistory({ from: "2025-03-01", to: "2025-03-31", cursor });
       expect(page.notices.length).toBeLessThanOrEqual(3);
       seen.push(...page.notices);
+      documents.push(...(page.documents ?? []));
       cursor = page.cursor;
       calls++;
       if (!page.more) break;
@@ -42,9 +44,14 @@ describe("Magento 2 listHistory: the range's invoices and credit memos, page by 
     expect(seen).toEqual([...inside.map((sourceId) => ({ kind: "invoice", sourceId })), { kind: "creditnote", sourceId: credits[0] }]);
     expect(seen.map((s) => s.sourceId)).not.toContain(before);
     expect(seen.map((s) => s.sourceId)).not.toContain(after);
-    // Six invoices in pages of three, then the credit memos: bounded requests, each filtered by date.
+    // Six invoices in pages of three, then the credit memos: bounded list requests, each filtered by
+    // date, plus their one order read once per page; the documents come whole, as fetchDocument gives them.
     const made = (await requestLog(tenant)).slice(start);
-    expect(made).toHaveLength(calls);
-    expect(made.every((r) => decodeURIComponent(r.path).includes("[field]=created_at"))).toBe(true);
+    const lists = made.filter((r) => !r.path.startsWith("/rest/V1/orders/"));
+    expect(lists).toHaveLength(calls);
+    expect(lists.every((r) => decodeURIComponent(r.path).includes("[field]=created_at"))).toBe(true);
+    expect(made.length - lists.length).toBeLessThanOrEqual(calls);
+    expect(documents).toHaveLength(seen.length);
+    expect(documents[0]).toEqual(await source.fetchDocument("invoice", inside[0]!));
   });
 });

@@ -22,6 +22,7 @@ export async function scanPage(db: Db, importId: string, source: SourceConnector
   });
   const bookedIds = new Map(booked.map((d) => [`${d.kind}:${d.sourceId}`, d.id]));
 
+  const listed = new Map((page.documents ?? []).map((d) => [`${d.kind}:${d.sourceId}`, d]));
   const items = [];
   let seq = run.scanned;
   for (const notice of page.notices) {
@@ -30,7 +31,8 @@ export async function scanPage(db: Db, importId: string, source: SourceConnector
     const bookedId = bookedIds.get(`${notice.kind}:${notice.sourceId}`);
     if (bookedId) Object.assign(item, { alreadyBooked: true, state: "skipped", documentId: bookedId });
     try {
-      const raw = await source.fetchDocument(notice.kind, notice.sourceId);
+      // Read from the list itself where the shop's list gives whole documents, else fetched one by one.
+      const raw = listed.get(`${notice.kind}:${notice.sourceId}`) ?? (await source.fetchDocument(notice.kind, notice.sourceId));
       item.number = raw.number ?? null;
       const eligibility = source.eligibility(raw);
       if (!eligibility.eligible) item.notEligible = eligibility.reason;
