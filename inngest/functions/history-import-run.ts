@@ -12,8 +12,8 @@ export const HISTORY_BATCH_SIZE = 20;
 /** Batches one run walks before it hands over to a fresh run (keeps each run's step history short). */
 const BATCHES_PER_RUN = 10;
 /** How often, and how long at most, a batch is waited for before the next is handed over. */
-const DRAIN_POLL = "500ms";
-const MAX_DRAIN_POLLS = 240;
+const DRAIN_POLL = "1s"; // the executor's timers have a resolution of one second
+const MAX_DRAIN_POLLS = 120;
 
 /**
  * Books a scanned history import, paced beside live traffic: a batch of documents goes through the

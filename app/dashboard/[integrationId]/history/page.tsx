@@ -60,7 +60,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ integr
   if (run.status === "scanning") {
     return (
       <Section t={t} startDate={startDate} locale={locale}>
-        <AutoRefresh />
+        <AutoRefresh everyMs={2000} />
         <p role="status">{t("scanning", { count: run.scanned.toLocaleString(locale) })}</p>
         <Commands t={t} integrationId={integration.id} importId={run.id} commands={["cancel"]} />
       </Section>
@@ -91,7 +91,7 @@ export default async function HistoryPage({ params }: { params: Promise<{ integr
   const done = progress.booked + progress.errors + progress.skipped;
   return (
     <Section t={t} startDate={startDate} locale={locale}>
-      {!finished && <AutoRefresh />}
+      {!finished && <AutoRefresh everyMs={2000} />}
       {finished
         ? <h3 className="text-lg font-medium">{t(run.status === "done" ? "doneHeading" : "cancelledHeading")}</h3>
         : <p>{t(run.status === "paused" ? "paused" : "running", range)}</p>}
