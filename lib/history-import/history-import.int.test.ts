@@ -11,6 +11,7 @@ import { receiveDocument } from "@/lib/pipeline/receive-document";
 import { changeImport, createImport } from "./commands";
 import { queueNextBatch } from "./queue-batch";
 import { scanPage } from "./scan-page";
+import { historyImportReason } from "./start-date-exemption";
 import { importProgress, scanSummary } from "./summary";
 
 /**
@@ -140,6 +141,11 @@ describe("history import: scan, then book exactly once", () => {
     await scanAll(created.importId);
     await changeImport(t.db, who(), created.importId, "start");
     await runBatch(created.importId, 2);
+    // A document the running import handed over carries the import as its reason; one it has not, none.
+    const handed = await t.db.historyImportItem.findFirstOrThrow({ where: { importId: created.importId, state: "queued" } });
+    expect(await historyImportReason(t.db, handed.documentId!)).toEqual({ importId: created.importId });
+    const live = await receiveDocument(t.db, { integrationId, kind: "invoice", sourceId: ids[4]! });
+    expect(await historyImportReason(t.db, live.documentId)).toBeNull();
     expect(await changeImport(t.db, who(), created.importId, "cancel")).toMatchObject({ ok: true });
     expect(await runBatch(created.importId, 2)).toEqual({ stop: "cancelled", documentIds: [] });
     expect(await importProgress(t.db, created.importId)).toMatchObject({ booked: 2, remaining: 3 });
