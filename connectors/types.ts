@@ -216,6 +216,19 @@ export interface SourceConnector {
    * may be bookable, for the nightly re-check. Already booked ones are skipped by the pipeline.
    */
   recheckWindow?(args?: { now?: Date }): Promise<{ kind: DocumentKind; sourceId: string }[]>;
+  /**
+   * History import: the documents this integration books that were created from `from` through `to`
+   * (YYYY-MM-DD, both included, Dutch calendar), one bounded page at a time through the shop's own
+   * date filters. `cursor` null = first page; `more` = call again with the returned cursor.
+   */
+  listHistory?(args: HistoryRange & { cursor: string | null }): Promise<HistoryPage>;
 }
+
+export type HistoryRange = { from: string; to: string };
+/**
+ * One page of a history listing. `documents`, when given, are the page's documents exactly as
+ * fetchDocument returns them (read from the list itself), so a scan need not fetch each one.
+ */
+export type HistoryPage = PollResult & { documents?: SourceDocument[] };
 
 export type PollResult = { notices: { kind: DocumentKind; sourceId: string }[]; cursor: string; more: boolean };

@@ -4,6 +4,7 @@ import { ConnectorError } from "../types";
 import { createCcvClient, type CcvClientOptions } from "./client";
 import { ccvCredentialsSchema, ccvSettingsSchema } from "./config";
 import { parseCcvTimestamp } from "./dates";
+import { listHistory } from "./list-history";
 import { eligibility, normalizeInvoice, normalizeOrder, orderIdOf, paymentsOf, type MapOptions } from "./map";
 import { parsePayload } from "./schemas";
 import { registerWebhooks, webhookAddress, webhookEvents, type WebhookNotice } from "./webhook";
@@ -89,6 +90,9 @@ export function createCcvShopSource(ctx: ConnectorContext<unknown>, settingsInpu
         yield { kind: settings.documentTrigger === "invoices" ? "invoice" : "order", id: String(listed.id), createdAt: createdAt.toISOString() };
       }
     },
+
+    /** History import: documents created in a range of days (see list-history.ts). */
+    listHistory: (args: { from: string; to: string; cursor: string | null }) => listHistory(client, settings.documentTrigger, args),
 
     /** One cheap signed read of what this integration needs; throws ConnectorError (e.g. "unauthorized"). */
     async testConnection(): Promise<{ ok: true }> {

@@ -4,6 +4,7 @@ import { createKmoClient } from "./client";
 import { kmoSettingsSchema } from "./config";
 import { eligibility } from "./eligibility";
 import { normalizeOrder } from "./map";
+import { listHistory } from "./list-history";
 import { pollChanges, POLL_PAGE_SIZE } from "./poll";
 import { orderSchema, parsePayload, refundSchema } from "./schemas";
 
@@ -40,6 +41,7 @@ export function createKmoShopsSource(ctx: ConnectorContext<unknown>, settingsInp
       return normalizeOrder(doc.payload, settings);
     },
     pollChanges: (args: { cursor: string | null; startDate: string }) => pollChanges(client, args, options.pageSize ?? POLL_PAGE_SIZE),
+    listHistory: (args: { from: string; to: string; cursor: string | null }) => listHistory(client, args, options.pageSize ?? POLL_PAGE_SIZE),
   };
 }
 

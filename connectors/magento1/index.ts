@@ -5,6 +5,7 @@ import { ConnectorError } from "../types";
 import { createMagento1Client } from "./client";
 import { magento1SettingsSchema, type Magento1Settings } from "./config";
 import { eligibility, normalizeMagento1 } from "./map";
+import { listHistory } from "./list-history";
 import { pollChanges, type PollOptions } from "./poll";
 
 const headSchema = z.looseObject({
@@ -45,6 +46,7 @@ export function createMagento1Source(ctx: ConnectorContext<unknown>, settingsInp
     normalize: (doc: SourceDocument) => normalizeMagento1(doc.kind, doc.payload, settings),
     eligibility: (doc: SourceDocument) => eligibility(doc.kind, doc.payload, settings),
     pollChanges: (args: { cursor: string | null; startDate: string }) => pollChanges(client, args, kinds, pollOptions),
+    listHistory: (args: { from: string; to: string; cursor: string | null }) => listHistory(client, args, kinds, pollOptions.pageSize),
     /** One cheap signed read of each list polled; throws ConnectorError (e.g. "unauthorized", "api_not_found"). */
     async testConnection(): Promise<{ ok: true }> {
       for (const kind of kinds) await client.list(kind === "invoice" ? "invoices" : "creditmemos", { page: 1, limit: 1 });

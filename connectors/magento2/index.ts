@@ -5,6 +5,7 @@ import { createMagento2Client } from "./client";
 import { magento2SettingsSchema, type Magento2Settings } from "./config";
 import { eligibility, normalizeDocument } from "./map";
 import { pollChanges, type PollOptions } from "./poll";
+import { listHistory } from "./list-history";
 import { parsePayload } from "./schemas";
 
 /** Only what fetching needs of an invoice or credit memo: which order to read along. */
@@ -46,6 +47,7 @@ export function createMagento2Source(ctx: ConnectorContext<unknown>, settingsInp
     normalize: (doc: SourceDocument) => normalizeDocument(doc.kind, doc.payload, settings),
     eligibility: (doc: SourceDocument) => eligibility(doc.kind, doc.payload),
     pollChanges: (args: { cursor: string | null; startDate: string }) => pollChanges(client, args, pollOptions),
+    listHistory: (args: { from: string; to: string; cursor: string | null }) => listHistory(client, args, { pageSize: pollOptions.pageSize, kinds: pollOptions.kinds }),
     /** One cheap signed read of each list this integration polls; throws ConnectorError (e.g. "unauthorized"). */
     async testConnection(): Promise<{ ok: true }> {
       for (const resource of ["invoices", "creditmemos"] as const) await client.list(resource, { pageSize: 1, currentPage: 1, fields: "total_count" });

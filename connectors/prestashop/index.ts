@@ -4,6 +4,7 @@ import { createPrestaShopClient } from "./client";
 import { prestashopSettingsSchema } from "./config";
 import { fetchOrder } from "./fetch-order";
 import { eligibility, normalizeOrder, paymentsOf } from "./map";
+import { listHistory } from "./list-history";
 import { pollChanges, recheckWindow } from "./poll";
 import { checkAccess } from "./setup";
 
@@ -34,6 +35,8 @@ export function createPrestaShopSource(ctx: ConnectorContext<unknown>, settingsI
     payments: (doc: SourceDocument) => paymentsOf(doc.payload, settings),
     /** Orders updated since the cursor (see poll.ts); `more` = call again with the returned cursor. */
     pollChanges: (args: { cursor: string | null; startDate: string }) => pollChanges(client, args, options.pageSize),
+    /** History import: orders placed in a range of days (see list-history.ts). */
+    listHistory: (args: { from: string; to: string; cursor: string | null }) => listHistory(client, args, options.pageSize),
     /** The nightly re-check: orders of the last `recheckMonths` months in a status to process, all of them. */
     recheckWindow: (args: { now?: Date } = {}) => recheckWindow(client, settings, args.now, options.pageSize),
     /** Webservice on, key accepted, View on every resource read. */

@@ -2,6 +2,8 @@ import { alertsDailyDigest } from "./alerts-daily-digest";
 import { alertsErrorRecordedFn } from "./alerts-error-recorded";
 import { alertsWeeklySummary } from "./alerts-weekly-summary";
 import { billingDaily } from "./billing-daily";
+import { historyImportRun } from "./history-import-run";
+import { historyImportScan } from "./history-import-scan";
 import { processDocument } from "./process-document";
 import { pollDue } from "./poll-due";
 import { processPayment } from "./process-payment";
@@ -12,4 +14,4 @@ import { syncIntegration } from "./sync-integration";
 
 /** Every function the app serves at /api/inngest. */
 export const functions = [syncIntegration, processDocument, processPayment, recheckOpen, recheckPayments, pollDue, recheckShops, billingDaily,
-  alertsErrorRecordedFn, alertsDailyDigest, alertsWeeklySummary];
+  alertsErrorRecordedFn, alertsDailyDigest, alertsWeeklySummary, historyImportScan, historyImportRun];

@@ -17,6 +17,7 @@ import { SubscriptionStatus } from "./subscription-status";
 import { AskUs } from "@/components/ask-us";
 import { reconciliationMessages } from "@/lib/i18n/messages/reconciliation";
 import { ChangedAfterBooking } from "./documents/changed-after-booking";
+import { historyImportMessages } from "@/lib/i18n/messages/history-import";
 
 const tabs = ["report", "errors", "open", "payments", "configuration"] as const;
 
@@ -48,6 +49,7 @@ export default async function IntegrationLayout({ children, params }: { children
           { href: `/dashboard/${integration.id}/overview`, label: translator(reconciliationMessages, locale)("tab.overview") },
           ...tabs.map((tab) => ({ href: `/dashboard/${integration.id}/${tab}`, label: t(`tab.${tab}`) })),
           { href: `/dashboard/${integration.id}/reconciliation`, label: translator(reconciliationMessages, locale)("tab.reconciliation") },
+          { href: `/dashboard/${integration.id}/history`, label: translator(historyImportMessages, locale)("tab") },
         ]}
       />
       <div className="mt-6">{children}</div>
