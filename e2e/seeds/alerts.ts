@@ -1,45 +1,12 @@
 // The merchant of e2e/alerts.spec.ts: an account of its own, so its alert switches and the alert
 // mails its failing documents cause never reach another spec. One installed CCV Shop → Rompslomp
 // integration, configured as the demo's (its own sandbox tenants, whose shop calls our webhook).
-import { sourceSetups } from "../../connectors/registry";
-import { inProcessSandboxFetch } from "../../connectors/sandbox/in-process-fetch";
-import { hashPassword } from "../../lib/crypto/password";
-import { sealCredentials } from "../../lib/crypto/secrets";
 import type { Db } from "../../lib/db/client";
-import type { Prisma } from "../../lib/db/generated/client";
-import { demoIntegrations } from "../../lib/demo/demo-integrations";
-import { DEMO_START_DATE } from "../../lib/demo/seed-demo";
-import { webhookUrl } from "../../lib/install/complete-install";
+import { seedConfiguredIntegration, seedMerchant } from "./configured-integration";
 
 export const ALERTS_MERCHANT = { email: "alerts@example.com", password: "alerts-password", licenseKey: "ALERT-CCVSHOP-ROMPSLOMP" } as const;
 
 export async function seedAlertsMerchant(db: Db, appUrl: string): Promise<void> {
-  const account = await db.account.create({
-    data: { name: "Alert Shop B.V.", locale: "en", country: "NL", users: { create: { email: ALERTS_MERCHANT.email, name: "Alert", passwordHash: await hashPassword(ALERTS_MERCHANT.password) } } },
-  });
-  const like = demoIntegrations.find((d) => d.licenseKey === "DEMO-CCVSHOP-ROMPSLOMP")!;
-  const { licenseKey } = ALERTS_MERCHANT;
-  const tenant = licenseKey.toLowerCase();
-  const base = (system: string) => `${appUrl}/sandbox/${system}/${tenant}`;
-  const source = like.demoSource!(tenant);
-  const target = like.demoTarget!(tenant);
-  const settings: Record<string, unknown> = { source: { startDate: DEMO_START_DATE, ...source.settings }, target: target.settings, payments: { enabled: false }, costAccounts: target.costAccounts };
-  await db.integration.create({
-    data: {
-      accountId: account.id, licenseKey, name: like.name, sourceSystem: like.source, targetSystem: like.target, status: "active", termsAcceptedAt: new Date(),
-      connections: {
-        create: [
-          { side: "source", system: like.source, baseUrl: base(like.source), credentialsEnc: sealCredentials(source.credentials), status: "ok", lastCheckedAt: new Date() },
-          { side: "target", system: like.target, baseUrl: base(like.target), credentialsEnc: sealCredentials(target.credentials), status: "ok", lastCheckedAt: new Date() },
-        ],
-      },
-      settings: { create: Object.entries(settings).map(([key, value]) => ({ key, value: value as Prisma.InputJsonValue })) },
-      vatMappings: { create: target.vatGrid ?? [] },
-    },
-  });
-  // The sandbox shop calls our webhook for every paid order.
-  const keep = await sourceSetups.ccvshop!.registerWebhooks!(
-    { baseUrl: base("ccvshop"), credentials: source.credentials, fetch: inProcessSandboxFetch }, webhookUrl("ccvshop", licenseKey, appUrl), source.settings,
-  );
-  if (keep) await db.connection.updateMany({ where: { integration: { licenseKey }, side: "source" }, data: { credentialsEnc: sealCredentials({ ...source.credentials, ...keep }) } });
+  const accountId = await seedMerchant(db, { company: "Alert Shop B.V.", name: "Alert", email: ALERTS_MERCHANT.email, password: ALERTS_MERCHANT.password });
+  await seedConfiguredIntegration(db, appUrl, { accountId, licenseKey: ALERTS_MERCHANT.licenseKey, like: "DEMO-CCVSHOP-ROMPSLOMP" });
 }

@@ -3,12 +3,9 @@
 // holding invoices from before that day: E2E_HISTORY_DOCS of them (a multiple of 5; 200 by default, as
 // CI runs it; the issue's acceptance run sets 2000). Tenant slug = license key in lower case.
 import { inProcessSandboxFetch } from "../../connectors/sandbox/in-process-fetch";
-import { hashPassword } from "../../lib/crypto/password";
-import { sealCredentials } from "../../lib/crypto/secrets";
 import type { Db } from "../../lib/db/client";
-import type { Prisma } from "../../lib/db/generated/client";
-import { demoIntegrations } from "../../lib/demo/demo-integrations";
 import { formatMoney } from "../../lib/i18n/locale";
+import { seedConfiguredIntegration, seedMerchant } from "./configured-integration";
 
 const count = Number(process.env.E2E_HISTORY_DOCS ?? 200);
 if (!Number.isInteger(count) || count <= 0 || count % 5 !== 0) throw new Error(`E2E_HISTORY_DOCS must be a positive multiple of 5, not ${process.env.E2E_HISTORY_DOCS}`);
@@ -35,34 +32,12 @@ function invoice(i: number, orderId: string) {
 
 export async function seedHistoryMerchant(db: Db, appUrl: string): Promise<void> {
   const M = HISTORY_MERCHANT;
-  const account = await db.account.create({
-    data: {
-      name: "Historie Webwinkel B.V.", locale: "en", country: "NL",
-      users: { create: { email: M.email, name: "Historie", passwordHash: await hashPassword(M.password) } },
-    },
-  });
-  const like = demoIntegrations.find((d) => d.licenseKey === "DEMO-MAGENTO-ROMPSLOMP")!;
-  const tenant = M.licenseKey.toLowerCase();
-  const base = (system: string) => `${appUrl}/sandbox/${system}/${tenant}`;
-  const source = like.demoSource!(tenant);
-  const target = like.demoTarget!(tenant);
-  const settings: Record<string, unknown> = { source: { ...source.settings, startDate: M.startDate }, target: target.settings, payments: { enabled: false }, costAccounts: target.costAccounts };
-  await db.integration.create({
-    data: {
-      accountId: account.id, licenseKey: M.licenseKey, name: like.name, sourceSystem: like.source, targetSystem: like.target, status: "active", termsAcceptedAt: new Date(),
-      connections: {
-        create: [
-          { side: "source", system: like.source, baseUrl: base(like.source), credentialsEnc: sealCredentials(source.credentials), status: "ok", lastCheckedAt: new Date() },
-          { side: "target", system: like.target, baseUrl: base(like.target), credentialsEnc: sealCredentials(target.credentials), status: "ok", lastCheckedAt: new Date() },
-        ],
-      },
-      settings: { create: Object.entries(settings).map(([key, value]) => ({ key, value: value as Prisma.InputJsonValue })) },
-      vatMappings: { create: target.vatGrid ?? [] },
-    },
-  });
+  const accountId = await seedMerchant(db, { company: "Historie Webwinkel B.V.", name: "Historie", email: M.email, password: M.password });
+  await seedConfiguredIntegration(db, appUrl, { accountId, licenseKey: M.licenseKey, like: "DEMO-MAGENTO-ROMPSLOMP", startDate: M.startDate });
+  const base = `${appUrl}/sandbox/magento2/${M.licenseKey.toLowerCase()}`;
 
   // The shop: one customer's order and the invoices of it, written in one bulk admin call.
-  const admin = (path: string, body: unknown) => inProcessSandboxFetch(`${base("magento2")}/_admin/${path}`, { method: "POST", body: JSON.stringify(body) });
+  const admin = (path: string, body: unknown) => inProcessSandboxFetch(`${base}/_admin/${path}`, { method: "POST", body: JSON.stringify(body) });
   const order = await admin("documents", {
     kind: "order",
     payload: { customer_email: "historie-klant@example.nl", billing_address: { firstname: "Hanna", lastname: "Visser", street: ["Kerkstraat 1"], postcode: "1011AA", city: "Amsterdam", country_id: "NL" }, payment: { method: "checkmo" }, items: [] },

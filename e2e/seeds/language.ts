@@ -2,15 +2,8 @@
 // changes what the demo merchant's specs read. One installed CCV Shop → Rompslomp integration,
 // configured as the demo's (its own sandbox tenants), and one PrestaShop → e-Boekhouden still to
 // be installed. Tenant slug = license key in lower case.
-import { sourceSetups } from "../../connectors/registry";
-import { inProcessSandboxFetch } from "../../connectors/sandbox/in-process-fetch";
-import { hashPassword } from "../../lib/crypto/password";
-import { sealCredentials } from "../../lib/crypto/secrets";
 import type { Db } from "../../lib/db/client";
-import type { Prisma } from "../../lib/db/generated/client";
-import { demoIntegrations } from "../../lib/demo/demo-integrations";
-import { DEMO_START_DATE } from "../../lib/demo/seed-demo";
-import { webhookUrl } from "../../lib/install/complete-install";
+import { seedConfiguredIntegration, seedMerchant } from "./configured-integration";
 
 export const LANGUAGE_MERCHANT = {
   email: "taal@example.com",
@@ -20,48 +13,14 @@ export const LANGUAGE_MERCHANT = {
 } as const;
 
 export async function seedLanguageMerchant(db: Db, appUrl: string): Promise<void> {
-  const account = await db.account.create({
-    data: {
-      name: "Taalwinkel B.V.", locale: "en", country: "NL",
-      users: { create: { email: LANGUAGE_MERCHANT.email, name: "Taal", passwordHash: await hashPassword(LANGUAGE_MERCHANT.password) } },
-    },
-  });
-
-  const like = demoIntegrations.find((d) => d.licenseKey === "DEMO-CCVSHOP-ROMPSLOMP")!;
-  const licenseKey = LANGUAGE_MERCHANT.installed;
-  const tenant = licenseKey.toLowerCase();
-  const base = (system: string) => `${appUrl}/sandbox/${system}/${tenant}`;
-  const source = like.demoSource!(tenant);
-  const target = like.demoTarget!(tenant);
-  const settings: Record<string, unknown> = {
-    source: { startDate: DEMO_START_DATE, ...source.settings }, target: target.settings, payments: { enabled: true }, costAccounts: target.costAccounts,
-  };
-  await db.integration.create({
-    data: {
-      accountId: account.id, licenseKey, name: like.name, sourceSystem: like.source, targetSystem: like.target, status: "active", termsAcceptedAt: new Date(),
-      connections: {
-        create: [
-          { side: "source", system: like.source, baseUrl: base(like.source), credentialsEnc: sealCredentials(source.credentials), status: "ok", lastCheckedAt: new Date() },
-          { side: "target", system: like.target, baseUrl: base(like.target), credentialsEnc: sealCredentials(target.credentials), status: "ok", lastCheckedAt: new Date() },
-        ],
-      },
-      settings: { create: Object.entries(settings).map(([key, value]) => ({ key, value: value as Prisma.InputJsonValue })) },
-      vatMappings: { create: target.vatGrid ?? [] },
-    },
-  });
-  // The sandbox shop calls our webhook for every paid order, as the demo's does.
-  const keep = await sourceSetups.ccvshop!.registerWebhooks!(
-    { baseUrl: base("ccvshop"), credentials: source.credentials, fetch: inProcessSandboxFetch }, webhookUrl("ccvshop", licenseKey, appUrl), source.settings,
-  );
-  if (keep) {
-    await db.connection.updateMany({ where: { integration: { licenseKey }, side: "source" }, data: { credentialsEnc: sealCredentials({ ...source.credentials, ...keep }) } });
-  }
+  const accountId = await seedMerchant(db, { company: "Taalwinkel B.V.", name: "Taal", email: LANGUAGE_MERCHANT.email, password: LANGUAGE_MERCHANT.password });
+  await seedConfiguredIntegration(db, appUrl, { accountId, licenseKey: LANGUAGE_MERCHANT.installed, like: "DEMO-CCVSHOP-ROMPSLOMP", payments: true });
 
   const installing = LANGUAGE_MERCHANT.installing;
   const slug = installing.toLowerCase();
   await db.integration.create({
     data: {
-      accountId: account.id, licenseKey: installing, name: "PrestaShop → e-Boekhouden", sourceSystem: "prestashop", targetSystem: "eboekhouden", status: "installing",
+      accountId, licenseKey: installing, name: "PrestaShop → e-Boekhouden", sourceSystem: "prestashop", targetSystem: "eboekhouden", status: "installing",
       connections: {
         create: [
           { side: "source", system: "prestashop", baseUrl: `${appUrl}/sandbox/prestashop/${slug}` },

@@ -2,15 +2,8 @@
 // integration configured as the demo's (its own sandbox tenants), except that Germany 19% is left
 // out of the VAT grid on purpose: every German order fails on it until the grid is fixed.
 // Tenant slug = license key in lower case.
-import { sourceSetups } from "../../connectors/registry";
-import { inProcessSandboxFetch } from "../../connectors/sandbox/in-process-fetch";
-import { hashPassword } from "../../lib/crypto/password";
-import { sealCredentials } from "../../lib/crypto/secrets";
 import type { Db } from "../../lib/db/client";
-import type { Prisma } from "../../lib/db/generated/client";
-import { demoIntegrations } from "../../lib/demo/demo-integrations";
-import { DEMO_START_DATE } from "../../lib/demo/seed-demo";
-import { webhookUrl } from "../../lib/install/complete-install";
+import { seedConfiguredIntegration, seedMerchant } from "./configured-integration";
 
 export const LISTS_MERCHANT = {
   email: "lijsten@example.com",
@@ -19,40 +12,9 @@ export const LISTS_MERCHANT = {
 } as const;
 
 export async function seedListsMerchant(db: Db, appUrl: string): Promise<void> {
-  const account = await db.account.create({
-    data: {
-      name: "Lijstenwinkel B.V.", locale: "en", country: "NL",
-      users: { create: { email: LISTS_MERCHANT.email, name: "Lijst", passwordHash: await hashPassword(LISTS_MERCHANT.password) } },
-    },
+  const accountId = await seedMerchant(db, { company: "Lijstenwinkel B.V.", name: "Lijst", email: LISTS_MERCHANT.email, password: LISTS_MERCHANT.password });
+  await seedConfiguredIntegration(db, appUrl, {
+    accountId, licenseKey: LISTS_MERCHANT.licenseKey, like: "DEMO-CCVSHOP-ROMPSLOMP",
+    grid: (rows) => rows.filter((row) => !(row.region === "DE" && Number(row.rate) === 19)),
   });
-  const like = demoIntegrations.find((d) => d.licenseKey === "DEMO-CCVSHOP-ROMPSLOMP")!;
-  const licenseKey = LISTS_MERCHANT.licenseKey;
-  const tenant = licenseKey.toLowerCase();
-  const base = (system: string) => `${appUrl}/sandbox/${system}/${tenant}`;
-  const source = like.demoSource!(tenant);
-  const target = like.demoTarget!(tenant);
-  const settings: Record<string, unknown> = {
-    source: { startDate: DEMO_START_DATE, ...source.settings }, target: target.settings, payments: { enabled: false }, costAccounts: target.costAccounts,
-  };
-  const grid = (target.vatGrid ?? []).filter((row) => !(row.region === "DE" && Number(row.rate) === 19));
-  await db.integration.create({
-    data: {
-      accountId: account.id, licenseKey, name: like.name, sourceSystem: like.source, targetSystem: like.target, status: "active", termsAcceptedAt: new Date(),
-      connections: {
-        create: [
-          { side: "source", system: like.source, baseUrl: base(like.source), credentialsEnc: sealCredentials(source.credentials), status: "ok", lastCheckedAt: new Date() },
-          { side: "target", system: like.target, baseUrl: base(like.target), credentialsEnc: sealCredentials(target.credentials), status: "ok", lastCheckedAt: new Date() },
-        ],
-      },
-      settings: { create: Object.entries(settings).map(([key, value]) => ({ key, value: value as Prisma.InputJsonValue })) },
-      vatMappings: { create: grid },
-    },
-  });
-  // The sandbox shop calls our webhook for every paid order, as the demo's does.
-  const keep = await sourceSetups.ccvshop!.registerWebhooks!(
-    { baseUrl: base("ccvshop"), credentials: source.credentials, fetch: inProcessSandboxFetch }, webhookUrl("ccvshop", licenseKey, appUrl), source.settings,
-  );
-  if (keep) {
-    await db.connection.updateMany({ where: { integration: { licenseKey }, side: "source" }, data: { credentialsEnc: sealCredentials({ ...source.credentials, ...keep }) } });
-  }
 }
