@@ -14,6 +14,7 @@ import type { DocumentKind } from "../types";
 import { eboekhoudenDemoTarget } from "./sandbox/demo";
 import { sandboxLedgerId } from "./sandbox/seed";
 import type { InvoiceJson, MutationJson, RelationJson } from "./sandbox/state";
+import { sentEventSteps } from "../../inngest/functions/testing/sent-events";
 
 /**
  * End to end through the real pipeline (processDocument) with both sandboxes in-process:
@@ -79,7 +80,7 @@ async function place(kind: DocumentKind, payload: Record<string, unknown>): Prom
 
 async function process(kind: DocumentKind, sourceId: string) {
   const { documentId } = await receiveDocument(t.db, { integrationId, kind, sourceId });
-  const run = await new InngestTestEngine({ function: processDocument, events: [{ name: "document/process.requested", data: { documentId, integrationId } }] }).execute();
+  const run = await new InngestTestEngine({ function: processDocument, events: [{ name: "document/process.requested", data: { documentId, integrationId } }], steps: sentEventSteps() }).execute();
   return { result: run.result as { status: string; code?: string } | undefined, error: run.error, document: await t.db.document.findUniqueOrThrow({ where: { id: documentId } }) };
 }
 

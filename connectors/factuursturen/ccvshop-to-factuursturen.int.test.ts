@@ -11,6 +11,7 @@ import type { SalesDocument } from "@/lib/domain/sales-document";
 import { receiveDocument } from "@/lib/pipeline/receive-document";
 import { factuursturenDemoTarget } from "./sandbox/demo";
 import type { ClientJson, InvoiceJson } from "./sandbox/state";
+import { sentEventSteps } from "../../inngest/functions/testing/sent-events";
 
 // CCV Shop → Factuursturen through the real pipeline (processDocument), the real connectors and
 // both sandboxes served in-process. KMO Shops is built elsewhere; CCV Shop stands in as the source.
@@ -69,7 +70,7 @@ async function post(trigger: Trigger, kind: "order" | "invoice" | "creditnote", 
 async function process(trigger: Trigger, sourceId: string, kind: "order" | "invoice" = trigger === "paid-orders" ? "order" : "invoice") {
   const integrationId = integrationIds[trigger];
   const { documentId } = await receiveDocument(t.db, { integrationId, kind, sourceId });
-  const { result, error } = await new InngestTestEngine({ function: processDocument, events: [{ name: "document/process.requested", data: { documentId, integrationId } }] }).execute();
+  const { result, error } = await new InngestTestEngine({ function: processDocument, events: [{ name: "document/process.requested", data: { documentId, integrationId } }], steps: sentEventSteps() }).execute();
   return { result: result as { status: string; found?: boolean; already?: boolean } | undefined, error, document: await t.db.document.findUniqueOrThrow({ where: { id: documentId } }) };
 }
 

@@ -15,6 +15,7 @@ import type { DocumentKind } from "../types";
 import { kmoshopsDemoSource } from "./sandbox/demo";
 import { kmoshopsSourceSetup } from "./setup";
 import { headersOf, startServer, type Received } from "./sandbox/test-harness";
+import { sentEventSteps } from "../../inngest/functions/testing/sent-events";
 
 /**
  * End to end through the real pipeline: an order posted to the KMO Shops sandbox → its signed
@@ -89,7 +90,7 @@ async function delivered(orderId: string, test: (r: Received) => boolean = () =>
 
 async function process(kind: DocumentKind, sourceId: string) {
   const { documentId } = await receiveDocument(t.db, { integrationId, kind, sourceId });
-  const { result } = await new InngestTestEngine({ function: processDocument, events: [{ name: "document/process.requested", data: { documentId, integrationId } }] }).execute();
+  const { result } = await new InngestTestEngine({ function: processDocument, events: [{ name: "document/process.requested", data: { documentId, integrationId } }], steps: sentEventSteps() }).execute();
   return { documentId, result: result as { status: string; already?: boolean; found?: boolean }, document: await t.db.document.findUniqueOrThrow({ where: { id: documentId } }) };
 }
 

@@ -13,6 +13,7 @@ import type { DocumentKind } from "../types";
 import creditmemoNl from "./__fixtures__/creditmemo-nl.json";
 import invoiceNl from "./__fixtures__/invoice-nl.json";
 import orderNl from "./__fixtures__/order-nl.json";
+import { sentEventSteps } from "../../inngest/functions/testing/sent-events";
 
 /**
  * The demo Magento 2 → Rompslomp integration end to end, through the real connectors and both
@@ -53,7 +54,7 @@ async function poll(cursor: string | null) {
 
 async function process(kind: DocumentKind, sourceId: string) {
   const { documentId } = await receiveDocument(t.db, { integrationId, kind, sourceId });
-  const { result } = await new InngestTestEngine({ function: processDocument, events: [{ name: "document/process.requested", data: { documentId, integrationId } }] }).execute();
+  const { result } = await new InngestTestEngine({ function: processDocument, events: [{ name: "document/process.requested", data: { documentId, integrationId } }], steps: sentEventSteps() }).execute();
   return { result: result as { status: string; code?: string }, document: await t.db.document.findUniqueOrThrow({ where: { id: documentId } }) };
 }
 

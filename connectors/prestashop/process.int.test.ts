@@ -12,6 +12,7 @@ import { connectorsFor } from "@/lib/pipeline/connectors-for";
 import { receiveDocument } from "@/lib/pipeline/receive-document";
 import type { Prisma } from "@/lib/db/generated/client";
 import { prestashopDemoSource } from "./sandbox/demo";
+import { sentEventSteps } from "../../inngest/functions/testing/sent-events";
 
 /**
  * End to end through the real pipeline: an order posted to the PrestaShop sandbox is found by
@@ -80,7 +81,7 @@ async function poll(): Promise<string[]> {
 }
 
 async function process(documentId: string) {
-  const { result } = await new InngestTestEngine({ function: processDocument, events: [{ name: "document/process.requested", data: { documentId, integrationId } }] }).execute();
+  const { result } = await new InngestTestEngine({ function: processDocument, events: [{ name: "document/process.requested", data: { documentId, integrationId } }], steps: sentEventSteps() }).execute();
   return { result: result as { status: string; code?: string }, document: await t.db.document.findUniqueOrThrow({ where: { id: documentId } }) };
 }
 

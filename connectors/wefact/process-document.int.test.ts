@@ -10,6 +10,7 @@ import type { SalesDocument } from "@/lib/domain/sales-document";
 import { receiveDocument } from "@/lib/pipeline/receive-document";
 import { decodeForm } from "./form";
 import type { DebtorJson, InvoiceJson } from "./sandbox/state";
+import { sentEventSteps } from "../../inngest/functions/testing/sent-events";
 
 // The WeFact connector as registered, with a short timeout so a withheld answer fails fast.
 vi.mock("@/connectors/registry", async (importOriginal) => {
@@ -83,7 +84,7 @@ async function process(sourceId: string, steps?: { id: string; handler: () => un
   const { result, error } = await new InngestTestEngine({
     function: processDocument,
     events: [{ name: "document/process.requested", data: { documentId, integrationId } }],
-  }).execute(steps ? { steps } : undefined);
+  }).execute({ steps: [...sentEventSteps(), ...(steps ?? [])] });
   return { result: result as Run | undefined, error, document: await t.db.document.findUniqueOrThrow({ where: { id: documentId } }) };
 }
 

@@ -15,6 +15,7 @@ import { billingDaily } from "./billing-daily";
 import { processDocument } from "./process-document";
 import { processPayment } from "./process-payment";
 import { releaseHeldWork } from "@/lib/billing/release-held-work";
+import { sentEventSteps } from "./testing/sent-events";
 
 // Outside a Next request there is no session or cookie: the mail's link is opened signed-out.
 vi.mock("@/lib/auth/session", () => ({ currentAccount: async () => null }));
@@ -66,7 +67,7 @@ const until = async <T>(probe: () => Promise<T | undefined | null | false>, what
   throw new Error(`Timed out waiting for ${what}`);
 };
 const processEvent = async (data: Record<string, string>) => {
-  const { result, error } = await new InngestTestEngine({ function: processDocument, events: [{ name: "document/process.requested", data }] }).execute();
+  const { result, error } = await new InngestTestEngine({ function: processDocument, events: [{ name: "document/process.requested", data }], steps: sentEventSteps() }).execute();
   expect(error).toBeUndefined();
   return result as { status: string; held?: string; already?: boolean };
 };
@@ -174,7 +175,7 @@ describe("payments while paused", () => {
   it("wait with the reason, without a nightly re-try, and are released with their integration", async () => {
     const row = await t.db.integration.update({ where: { licenseKey: "DEMO-CCVSHOP-ROMPSLOMP" }, data: { status: "paused" } });
     const payment = await t.db.payment.create({ data: { integrationId: row.id, sourceId: "pay-held-1", amount: "41.86", status: "queued" } });
-    const { result, error } = await new InngestTestEngine({ function: processPayment, events: [{ name: "payment/received", data: { paymentId: payment.id, integrationId: row.id } }] }).execute();
+    const { result, error } = await new InngestTestEngine({ function: processPayment, events: [{ name: "payment/received", data: { paymentId: payment.id, integrationId: row.id } }], steps: sentEventSteps() }).execute();
     expect(error).toBeUndefined();
     expect(result).toEqual({ status: "waiting", code: HELD_PAUSED });
     expect(await t.db.payment.findUniqueOrThrow({ where: { id: payment.id } })).toMatchObject({ status: "waiting", errorCode: HELD_PAUSED, nextAttemptAt: null });

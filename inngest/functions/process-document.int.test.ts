@@ -6,6 +6,7 @@ import { createTestDb, type TestDb } from "@/lib/db/testing";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { receiveDocument } from "@/lib/pipeline/receive-document";
 import { processDocument } from "./process-document";
+import { sentEventSteps } from "./testing/sent-events";
 
 // The demo CCV Shop → Rompslomp integration, booking through the real connectors into the
 // sandboxes (served in-process: same requests, no network hop).
@@ -52,7 +53,7 @@ async function process(sourceId: string) {
     function: processDocument,
     events: [{ name: "document/process.requested", data: { documentId, integrationId } }],
     // Payments are on for this demo: sending their events to Inngest is stood in for here.
-    steps: [{ id: "send-payments", handler: () => ({ ids: [] }) }],
+    steps: sentEventSteps(),
   }).execute();
   return { documentId, result: result as { status: string; code?: string }, document: await t.db.document.findUniqueOrThrow({ where: { id: documentId } }) };
 }

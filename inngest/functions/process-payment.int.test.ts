@@ -18,6 +18,7 @@ import { duePayments, reprocessPayment } from "@/lib/pipeline/payment-status";
 import { receiveDocument } from "@/lib/pipeline/receive-document";
 import { processDocument } from "./process-document";
 import { processPayment } from "./process-payment";
+import { sentEventSteps } from "./testing/sent-events";
 
 /**
  * Payments end to end through the real pipeline (process-document, then process-payment) with the
@@ -76,14 +77,14 @@ async function book(key: string, kind: DocumentKind, sourceId: string) {
     function: processDocument,
     events: [{ name: "document/process.requested", data: { documentId, integrationId } }],
     // Sending payment/received to Inngest is stood in for: the test runs process-payment itself.
-    steps: [{ id: "send-payments", handler: () => ({ ids: [] }) }],
+    steps: sentEventSteps(),
   }).execute();
   return { documentId, result: result as { status: string; payments?: number } };
 }
 
 async function pay(paymentId: string) {
   const payment = await t.db.payment.findUniqueOrThrow({ where: { id: paymentId } });
-  const { result } = await new InngestTestEngine({ function: processPayment, events: [{ name: "payment/received", data: { paymentId, integrationId: payment.integrationId } }] }).execute();
+  const { result } = await new InngestTestEngine({ function: processPayment, events: [{ name: "payment/received", data: { paymentId, integrationId: payment.integrationId } }], steps: sentEventSteps() }).execute();
   return { result: result as { status: string; code?: string; already?: boolean; target?: { already?: boolean } }, payment: await t.db.payment.findUniqueOrThrow({ where: { id: paymentId } }) };
 }
 

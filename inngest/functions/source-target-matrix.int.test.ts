@@ -14,6 +14,7 @@ import { receiveDocument } from "@/lib/pipeline/receive-document";
 import { processDocument } from "./process-document";
 import { matrixReaders, type MatrixTarget } from "./testing/matrix-readers";
 import { matrixSources, type MatrixSource } from "./testing/matrix-sources";
+import { sentEventSteps } from "./testing/sent-events";
 
 /**
  * Any webshop books into any accounting system: each source's realistic document (the payload its
@@ -83,7 +84,7 @@ async function createIntegration(key: string, source: MatrixSource, target: Matr
 
 async function process(integrationId: string, kind: MatrixSource["kind"], sourceId: string) {
   const { documentId } = await receiveDocument(t.db, { integrationId, kind, sourceId });
-  const { result, error } = await new InngestTestEngine({ function: processDocument, events: [{ name: "document/process.requested", data: { documentId, integrationId } }] }).execute();
+  const { result, error } = await new InngestTestEngine({ function: processDocument, events: [{ name: "document/process.requested", data: { documentId, integrationId } }], steps: sentEventSteps() }).execute();
   return { result: result as { status: string; already?: boolean; found?: boolean } | undefined, error, document: await t.db.document.findUniqueOrThrow({ where: { id: documentId } }) };
 }
 

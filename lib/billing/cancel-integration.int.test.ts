@@ -20,6 +20,7 @@ import { cancelIntegration } from "./cancel-integration";
 import { openRenewalInvoice } from "./renewal-invoice";
 import { completeInstall } from "@/lib/install/complete-install";
 import { appFetch } from "./testing/app-fetch";
+import { sentEventSteps } from "../../inngest/functions/testing/sent-events";
 
 /**
  * Cancel, on the demo KMO Shops → Factuursturen integration (webhooks and polling): nothing is
@@ -89,7 +90,7 @@ describe("cancel an integration", () => {
     await placeOrder("before@example.nl");
     const event = await until(() => sent.find((e) => e.name === "document/process.requested"), "the shop's webhook");
     bookedId = event.data.documentId!;
-    const { result } = await new InngestTestEngine({ function: processDocument, events: [{ name: "document/process.requested", data: event.data }] }).execute();
+    const { result } = await new InngestTestEngine({ function: processDocument, events: [{ name: "document/process.requested", data: event.data }], steps: sentEventSteps() }).execute();
     expect(result).toMatchObject({ status: "booked" });
     expect(await bookedInFactuursturen()).toBe(1);
     expect((await kmoWebhooks()).length).toBeGreaterThan(0);
@@ -155,7 +156,7 @@ describe("cancel an integration", () => {
     expect((await listDocuments(t.db, accountId, integrationId, "report")).map((d) => d.id)).toEqual([bookedId]);
 
     const stray = await t.db.document.create({ data: { integrationId, kind: "order", sourceId: "stray-1", status: "queued", rawPayload: {} } });
-    const { result } = await new InngestTestEngine({ function: processDocument, events: [{ name: "document/process.requested", data: { documentId: stray.id, integrationId } }] }).execute();
+    const { result } = await new InngestTestEngine({ function: processDocument, events: [{ name: "document/process.requested", data: { documentId: stray.id, integrationId } }], steps: sentEventSteps() }).execute();
     expect(result).toEqual({ status: "open", held: HELD_CANCELLED });
     expect(await bookedInFactuursturen()).toBe(1);
 

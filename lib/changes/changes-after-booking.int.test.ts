@@ -7,6 +7,7 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { createTestDb, type TestDb } from "@/lib/db/testing";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { receiveDocument } from "@/lib/pipeline/receive-document";
+import { sentEventSteps } from "../../inngest/functions/testing/sent-events";
 
 // A booked CCV order changed in the shop sandbox, announced again, through the real pipeline into Rompslomp.
 const APP = "http://localhost:3000";
@@ -47,7 +48,7 @@ async function arrive(sourceId: string) {
   const { result } = await new InngestTestEngine({
     function: processDocument,
     events: [{ name: "document/process.requested", data: { documentId, integrationId } }],
-    steps: [{ id: "send-payments", handler: () => ({ ids: [] }) }, { id: "rebook-changed", handler: () => { sent.push(documentId); return { ids: [] }; } }],
+    steps: [...sentEventSteps(), { id: "rebook-changed", handler: () => { sent.push(documentId); return { ids: [] }; } }],
   }).execute();
   return { documentId, result: result as Record<string, unknown>, rebookSent: sent.length, document: await t.db.document.findUniqueOrThrow({ where: { id: documentId } }) };
 }
@@ -98,7 +99,7 @@ describe("changes after booking", () => {
     const { result } = await new InngestTestEngine({
       function: processDocument,
       events: [{ name: "document/process.requested", data: { documentId: changed.documentId, integrationId } }],
-      steps: [{ id: "send-payments", handler: () => ({ ids: [] }) }],
+      steps: sentEventSteps(),
     }).execute();
     expect(result).toMatchObject({ status: "booked" });
     expect((await invoicesOf(id)).map((i) => i.price_with_vat)).toEqual(["43.86"]);

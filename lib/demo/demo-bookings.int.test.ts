@@ -9,6 +9,7 @@ import { setDb } from "@/lib/db/client";
 import { createTestDb, type TestDb } from "@/lib/db/testing";
 import { receiveDocument } from "@/lib/pipeline/receive-document";
 import { seedDemo } from "./seed-demo";
+import { sentEventSteps } from "../../inngest/functions/testing/sent-events";
 
 /**
  * The contract's promise for the demo merchant: each demo integration books what is posted to its
@@ -46,7 +47,7 @@ async function bookQueued(licenseKey: string) {
   const integration = await t.db.integration.findUniqueOrThrow({ where: { licenseKey } });
   const queued = await t.db.document.findMany({ where: { integrationId: integration.id, status: "queued" } });
   for (const d of queued) {
-    await new InngestTestEngine({ function: processDocument, events: [{ name: "document/process.requested", data: { documentId: d.id, integrationId: integration.id } }] }).execute();
+    await new InngestTestEngine({ function: processDocument, events: [{ name: "document/process.requested", data: { documentId: d.id, integrationId: integration.id } }], steps: sentEventSteps() }).execute();
   }
   return t.db.document.findMany({ where: { integrationId: integration.id }, orderBy: { receivedAt: "asc" } });
 }

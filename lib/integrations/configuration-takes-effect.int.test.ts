@@ -7,6 +7,7 @@ import { createTestDb, type TestDb } from "@/lib/db/testing";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { receiveDocument } from "@/lib/pipeline/receive-document";
 import { saveConfigurationGroup } from "./save-configuration";
+import { sentEventSteps } from "../../inngest/functions/testing/sent-events";
 
 // A setting saved on the Configuration tab counts from the next document: the pipeline reads the
 // settings per document, nothing keeps an old copy. Demo CCV Shop → Rompslomp, through the sandboxes.
@@ -42,7 +43,7 @@ async function book(email: string) {
   const { result } = await new InngestTestEngine({
     function: processDocument,
     events: [{ name: "document/process.requested", data: { documentId, integrationId } }],
-    steps: [{ id: "send-payments", handler: () => ({ ids: [] }) }],
+    steps: sentEventSteps(),
   }).execute();
   expect(result).toMatchObject({ status: "booked" });
   return `${KEY}-order-${sourceId}`;

@@ -13,6 +13,7 @@ import { sealCredentials } from "@/lib/crypto/secrets";
 import type { Prisma } from "@/lib/db/generated/client";
 import { targetSetups } from "@/connectors/registry";
 import { previewBooking } from "./preview-booking";
+import { sentEventSteps } from "../../inngest/functions/testing/sent-events";
 
 // Preview runs the real connectors against the demo sandboxes (in-process): what it shows must be
 // exactly what booking then sends, and it must leave the accounting sandbox untouched.
@@ -83,7 +84,7 @@ describe.each(cases)("preview booking: CCV Shop → $target", ({ key, target, ki
     const { result } = await new InngestTestEngine({
       function: processDocument,
       events: [{ name: "document/process.requested", data: { documentId, integrationId: await integrationId() } }],
-      steps: [{ id: "send-payments", handler: () => ({ ids: [] }) }],
+      steps: sentEventSteps(),
     }).execute();
     return result as { status: string };
   }

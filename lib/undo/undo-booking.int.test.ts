@@ -8,6 +8,7 @@ import { seedDemo } from "@/lib/demo/seed-demo";
 import { receiveDocument } from "@/lib/pipeline/receive-document";
 import { reprocessDocument } from "@/lib/pipeline/reprocess-document";
 import { undoBooking } from "./undo-booking";
+import { sentEventSteps } from "../../inngest/functions/testing/sent-events";
 
 // Undo through the real target connectors into the demo sandboxes, then Process books it again.
 const APP = "http://localhost:3000";
@@ -50,7 +51,7 @@ async function book(integrationId: string, documentId: string) {
   await new InngestTestEngine({
     function: processDocument,
     events: [{ name: "document/process.requested", data: { documentId, integrationId } }],
-    steps: [{ id: "send-payments", handler: () => ({ ids: [] }) }],
+    steps: sentEventSteps(),
   }).execute();
   return t.db.document.findUniqueOrThrow({ where: { id: documentId } });
 }
