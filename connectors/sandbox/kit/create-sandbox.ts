@@ -62,7 +62,7 @@ export function createSandbox<S extends object>(def: SandboxDefinition<S>): Sand
 
     const injected = await injectFault(def, tenant, req, init);
     const res = injected ?? (await def.api(ctx).catch((err: unknown) => (def.errorResponse ?? defaultError)(500, `Sandbox failure: ${(err as Error).message}`)));
-    await logRequest(def.system, tenant, { method: req.method, path: `/${path.join("/")}${url.search}`, status: res.status, at: new Date().toISOString() });
+    await logRequest(def.system, tenant, { method: req.method, path: `/${path.join("/")}${url.search}`, status: res.status });
     return res;
   };
 }
