@@ -1,5 +1,5 @@
 import { InngestTestEngine } from "@inngest/test";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { inProcessSandboxFetch } from "@/connectors/sandbox/in-process-fetch";
 import { setDb } from "@/lib/db/client";
 import { createTestDb, type TestDb } from "@/lib/db/testing";
@@ -72,6 +72,25 @@ describe("process-document: CCV Shop → Rompslomp", () => {
     expect(booked[0]!.open_amount).toBe("41.86");
     expect(document.targetRef).toBeTruthy();
     expect(await t.db.externalCall.count({ where: { documentId: document.id } })).toBeGreaterThan(3);
+  });
+
+  it("books a returning customer's next order with the debtor and products it linked the first time: two calls to Rompslomp", async () => {
+    const returning = () => order({
+      customer: { email: "returning@example.nl", billingaddress: { country_code: "NL" } },
+      orderrows: [row("Theepot", 1, 24.95, 21, "POT-RETURNING"), row("Thee", 2, 5.98, 9, "THEE-RETURNING")],
+    });
+    const debtorLinks = vi.spyOn(t.db.debtorLink, "upsert");
+    const productLinks = vi.spyOn(t.db.productLink, "upsert");
+    await process(await placeOrder(returning()));
+    const linked = [debtorLinks.mock.calls.length, productLinks.mock.calls.length];
+    expect(linked[0]).toBe(1);
+    expect(linked[1]).toBeGreaterThanOrEqual(2); // its two products (and shipping, unless an earlier order linked it)
+    const { result, document } = await process(await placeOrder(returning()));
+    expect(result.status).toBe("booked");
+    expect([debtorLinks.mock.calls.length, productLinks.mock.calls.length]).toEqual(linked); // nothing linked again
+    vi.restoreAllMocks();
+    const calls = await t.db.externalCall.findMany({ where: { documentId: document.id, system: "rompslomp" }, orderBy: { at: "asc" }, select: { method: true, url: true } });
+    expect(calls.map((c) => `${c.method} ${new URL(c.url).pathname.split("/").at(-1)}`)).toEqual(["GET sales_invoices", "POST sales_invoices"]);
   });
 
   it("never books twice: a second delivery finds it booked, a retry after a lost answer finds it by reference", async () => {

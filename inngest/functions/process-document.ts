@@ -205,27 +205,30 @@ export const processDocument = inngest.createFunction(
       if (check.status !== "valid") return fail({ code: "vat_number_not_registered", message: notRegisteredMessage(document, check) });
     }
 
-    // Debtor: the payment method's fixed debtor, else the one linked to this email, else found or created.
+    // Debtor: the payment method's fixed debtor, else the one linked to this email, else found by
+    // email or created, and then linked to the email so later documents skip the lookups.
     let debtorId = fixedDebtorFor(document, integration.paymentMethods);
     const email = document.customer.email?.trim().toLowerCase();
-    if (!debtorId && email) {
-      debtorId = (await db().debtorLink.findUnique({ where: { integrationId_sourceKey: { integrationId, sourceKey: email } } }))?.targetId;
-      if (!debtorId) {
+    if (!debtorId && email) debtorId = (await db().debtorLink.findUnique({ where: { integrationId_sourceKey: { integrationId, sourceKey: email } } }))?.targetId;
+    if (!debtorId) {
+      let resolved: string | undefined;
+      if (email) {
         const found = await external("find-debtor", () => target.findDebtorByEmail(email));
         if (!found.ok) return fail(found.failure, "target");
-        debtorId = found.value ?? undefined;
+        resolved = found.value ?? undefined;
       }
-    }
-    if (!debtorId) {
-      const created = await external("create-debtor", () => target.createDebtor(document));
-      if (!created.ok) return fail(created.failure, "target");
-      debtorId = created.value;
-    }
-    if (email) {
-      const targetId = debtorId;
-      await step.run("link-debtor", () =>
-        db().debtorLink.upsert({ where: { integrationId_sourceKey: { integrationId, sourceKey: email } }, create: { integrationId, sourceKey: email, targetId }, update: {} }).then(() => null),
-      );
+      if (!resolved) {
+        const created = await external("create-debtor", () => target.createDebtor(document));
+        if (!created.ok) return fail(created.failure, "target");
+        resolved = created.value;
+      }
+      if (email) {
+        const targetId = resolved;
+        await step.run("link-debtor", () =>
+          db().debtorLink.upsert({ where: { integrationId_sourceKey: { integrationId, sourceKey: email } }, create: { integrationId, sourceKey: email, targetId }, update: {} }).then(() => null),
+        );
+      }
+      debtorId = resolved;
     }
 
     // Products: find or create each distinct product once (not for targets that create none).
@@ -234,6 +237,7 @@ export const processDocument = inngest.createFunction(
       const product = productFor(line);
       if (productIds.has(product.code)) continue;
       let productId = (await db().productLink.findUnique({ where: { integrationId_sourceCode: { integrationId, sourceCode: product.code } } }))?.targetId;
+      const productLinked = productId !== undefined;
       if (!productId) {
         const found = await external(`find-product:${product.code}`, () => target.findProductByCode(product.code));
         if (!found.ok) return fail(found.failure, "target");
@@ -247,9 +251,11 @@ export const processDocument = inngest.createFunction(
         productId = created.value;
       }
       const targetId = productId;
-      await step.run(`link-product:${product.code}`, () =>
-        db().productLink.upsert({ where: { integrationId_sourceCode: { integrationId, sourceCode: product.code } }, create: { integrationId, sourceCode: product.code, targetId }, update: {} }).then(() => null),
-      );
+      if (!productLinked) {
+        await step.run(`link-product:${product.code}`, () =>
+          db().productLink.upsert({ where: { integrationId_sourceCode: { integrationId, sourceCode: product.code } }, create: { integrationId, sourceCode: product.code, targetId }, update: {} }).then(() => null),
+        );
+      }
       productIds.set(product.code, productId);
     }
 
