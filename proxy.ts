@@ -1,9 +1,22 @@
-import type { NextRequest } from "next/server";
+import { NextResponse, type NextRequest } from "next/server";
 import { readOnlyGuard } from "@/lib/auth/read-only-guard";
+import { env } from "@/lib/config/env";
+import { checkCsrf } from "@/lib/security/csrf";
+import { securityHeaders, servedOverHttps } from "@/lib/security/headers";
 
-/** Runs before every route: the read-only choke point of "view as merchant" (lib/auth/read-only-guard.ts). */
-export function proxy(req: NextRequest) {
-  return readOnlyGuard(req);
+/**
+ * Runs before every route: the cross-site request guard (lib/security/csrf.ts), the read-only
+ * choke point of "view as merchant" (lib/auth/read-only-guard.ts), and the security headers on
+ * whatever is answered (lib/security/headers.ts).
+ */
+export async function proxy(req: NextRequest) {
+  const csrf = checkCsrf({ method: req.method, path: req.nextUrl.pathname, headers: req.headers }, env().APP_URL);
+  const res = csrf.ok
+    ? await readOnlyGuard(req)
+    : NextResponse.json({ error: "cross_site_request", message: "This request came from another site and was refused." }, { status: 403 });
+  const headers = securityHeaders({ https: servedOverHttps(req.url, req.headers), dev: process.env.NODE_ENV === "development" });
+  for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
+  return res;
 }
 
 export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };

@@ -1,12 +1,12 @@
 import { ccvshopSourceFactory } from "./ccvshop";
 import { ccvshopSourceSetup } from "./ccvshop/setup";
-import { receiveCcvWebhook } from "./ccvshop/webhook";
+import { ccvDeliveryIdentity, receiveCcvWebhook } from "./ccvshop/webhook";
 import { prestashopSourceFactory } from "./prestashop";
 import { prestashopSourceSetup } from "./prestashop/setup";
 import { createFactuursturenTarget, factuursturenSetup } from "./factuursturen";
 import { kmoshopsSourceFactory } from "./kmoshops";
 import { kmoshopsSourceSetup } from "./kmoshops/setup";
-import { receiveKmoWebhook } from "./kmoshops/webhook";
+import { kmoDeliveryIdentity, receiveKmoWebhook } from "./kmoshops/webhook";
 import { magento1SourceFactory } from "./magento1";
 import { magento1SourceSetup } from "./magento1/setup";
 import { magento2SourceFactory } from "./magento2";
@@ -16,7 +16,7 @@ import { eboekhoudenSetup } from "./eboekhouden/setup";
 import { createRompslompTarget } from "./rompslomp";
 import { rompslompOAuthApp } from "./rompslomp/oauth-app";
 import { rompslompSetup } from "./rompslomp/setup";
-import type { SourceSetup, TargetSetup, WebhookReceiver } from "./setup-types";
+import type { SourceSetup, TargetSetup, WebhookDeliveryIdentity, WebhookReceiver } from "./setup-types";
 import { createWefactTarget, wefactSetup } from "./wefact";
 import { ConnectorError, type ConnectorContext, type SourceConnector, type SourceSystem, type TargetConnector, type TargetSystem } from "./types";
 
@@ -58,6 +58,8 @@ export const targetSetups: Partial<Record<TargetSystem, TargetSetup>> = {
 /** Shops fetched on a schedule (their connectors implement pollChanges); KMO Shops as the backstop of its webhooks. */
 export const pollingSources = new Set<SourceSystem>(["magento2", "magento1", "prestashop", "kmoshops"]);
 export const webhookReceivers: Partial<Record<SourceSystem, WebhookReceiver>> = { ccvshop: receiveCcvWebhook, kmoshops: receiveKmoWebhook };
+/** How a verified delivery is recognised when replayed (and, when the shop signs one, its timestamp). */
+export const webhookDeliveryIdentities: Partial<Record<SourceSystem, WebhookDeliveryIdentity>> = { ccvshop: ccvDeliveryIdentity, kmoshops: kmoDeliveryIdentity };
 
 export function sourceFactory(system: string): SourceFactory {
   const factory = sourceFactories[system as SourceSystem];

@@ -65,3 +65,10 @@ export type WebhookNotice = { kind: DocumentKind; sourceId: string };
  * a body that is not what the shop sends.
  */
 export type WebhookReceiver = (input: { headers: Headers; body: string; credentials: Record<string, unknown>; url: string }) => WebhookNotice[];
+
+/**
+ * For a delivery the receiver accepted: the key a replay of it would have (the shop's delivery id,
+ * or a hash of the signed delivery), how long to remember it, and its signed timestamp when the
+ * shop's scheme has one (checked against that window).
+ */
+export type WebhookDeliveryIdentity = (input: { headers: Headers; body: string; url: string }) => { key: string; signedAt?: Date; ttlMs: number };

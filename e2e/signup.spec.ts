@@ -70,7 +70,7 @@ test("sign up for PrestaShop → e-Boekhouden, open the registration mail in the
   await shot(page, "mailbox");
 
   const text = await openNewestMail(page, email, "Your Boekkoppeling trial: PrestaShop → e-Boekhouden");
-  const licenseKey = /License key: (BK(?:-[0-9A-Z]{5}){4})/.exec(text)?.[1];
+  const licenseKey = /License key: (BK(?:-[0-9A-Z]{5})+)/.exec(text)?.[1];
   const password = /Password: (\S+)/.exec(text)?.[1];
   expect(licenseKey).toBeTruthy();
   expect(password).toBeTruthy();
@@ -94,7 +94,7 @@ test("sign up for PrestaShop → e-Boekhouden, open the registration mail in the
   await page.goto("/signup?source=magento2&target=rompslomp");
   await signUp(page, { name: "Jan Jansen", company: "Jansen Webwinkel", email });
   const second = await openNewestMail(page, email, "Your Boekkoppeling trial: Magento 2 → Rompslomp");
-  const secondKey = /License key: (BK(?:-[0-9A-Z]{5}){4})/.exec(second)?.[1];
+  const secondKey = /License key: (BK(?:-[0-9A-Z]{5})+)/.exec(second)?.[1];
   expect(secondKey).toBeTruthy();
   expect(secondKey).not.toBe(licenseKey);
   expect(second).toContain("log in with the password you already use");

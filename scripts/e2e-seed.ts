@@ -55,6 +55,7 @@ await (await import("../e2e/seeds/document-page")).seedDocumentPageMerchant(db()
 await (await import("../e2e/seeds/billing")).seedBillingMerchant(db());
 await (await import("../e2e/seeds/alerts")).seedAlertsMerchant(db(), appUrl);
 await (await import("../e2e/seeds/history")).seedHistoryMerchant(db(), appUrl);
+await (await import("../e2e/seeds/password-reset")).seedPasswordResetMerchant(db());
 
 const out = path.join(import.meta.dirname, "..", "e2e", ".state", "seed.json");
 fs.mkdirSync(path.dirname(out), { recursive: true });

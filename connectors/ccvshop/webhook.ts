@@ -1,4 +1,4 @@
-import { createHmac } from "node:crypto";
+import { createHash, createHmac } from "node:crypto";
 import { z } from "zod";
 import { ConnectorError, type DocumentKind } from "../types";
 import type { CcvClient } from "./client";
@@ -153,3 +153,17 @@ export async function registerWebhooks(client: CcvClient, address: string, event
   for (const stale of ours.filter((w) => !events.includes(w.event))) await client.deleteWebhook(stale.id);
   return result;
 }
+
+/**
+ * Replay identity of a verified delivery. CCV's signature covers address|body only: no timestamp and
+ * no delivery id (webshop-apis.md §2.7), so a replay is recognised by the signed delivery itself
+ * (signature or token, plus the body) for a short while; a later identical body is processed again
+ * (it only makes us re-fetch the document, never book it twice).
+ */
+export function ccvDeliveryIdentity(input: { headers: Headers; body: string; url: string }): { key: string; signedAt?: Date; ttlMs: number } {
+  const token = URL.canParse(input.url) ? new URL(input.url).searchParams.get("token") ?? "" : "";
+  return { key: `ccv:${createHash("sha256").update(`${input.headers.get(WEBHOOK_HASH_HEADER) ?? ""}|${token}|${input.body}`).digest("hex")}`, ttlMs: CCV_REPLAY_TTL_MS };
+}
+
+/** Short: two real events can carry the same body (a status changed back and forth), and those must both count. */
+export const CCV_REPLAY_TTL_MS = 5 * 60_000;

@@ -84,6 +84,13 @@ export const WEBHOOK_HEADERS = {
  * A delivery is signed with the shop's per-installation `webhook_secret` (handed over in the install
  * handshake) over the exact raw body. A failing delivery (non-2xx or no answer in 10 s) is retried.
  */
+/**
+ * Replay window: a delivery's signed `created_at` may be at most this old (the shop's retries come
+ * within seconds; an hour leaves room for an outage on our side) and this far in the future.
+ */
+export const WEBHOOK_MAX_AGE_MS = 60 * 60_000;
+export const WEBHOOK_CLOCK_SKEW_MS = 5 * 60_000;
+
 export const webhookSignature = (webhookSecret: string, rawBody: string) => `sha256=${hmacHex(webhookSecret, rawBody)}`;
 
 // ─── App-store install ──────────────────────────────────────────────────────

@@ -2,7 +2,7 @@ import type { WebhookNotice, WebhookReceiver } from "../setup-types";
 import { ConnectorError } from "../types";
 import type { KmoClient } from "./client";
 import { kmoCredentialsSchema } from "./config";
-import { sameSignature, WEBHOOK_HEADERS, WEBHOOK_TOPICS, webhookSignature } from "./contract";
+import { sameSignature, WEBHOOK_CLOCK_SKEW_MS, WEBHOOK_HEADERS, WEBHOOK_MAX_AGE_MS, WEBHOOK_TOPICS, webhookSignature } from "./contract";
 import { noticesForOrder } from "./notices";
 import { webhookBodySchema } from "./schemas";
 
@@ -64,4 +64,17 @@ export async function registerWebhooks(client: KmoClient, address: string): Prom
     else kept.add((await client.createWebhook({ topic, address })).id);
   }
   for (const stale of ours.filter((w) => !kept.has(w.id))) await client.deleteWebhook(stale.id);
+}
+
+/**
+ * Replay identity of a verified delivery: its delivery id (body `id`, also the x-kmo-delivery-id
+ * header; the shop reuses it for retries) and its signed `created_at`. Deliveries older than
+ * WEBHOOK_MAX_AGE_MS are refused; younger ones are remembered that long, so each is handled once.
+ */
+export function kmoDeliveryIdentity(input: { headers: Headers; body: string }): { key: string; signedAt?: Date; ttlMs: number } {
+  let parsed: { id?: unknown; created_at?: unknown } = {};
+  try { parsed = JSON.parse(input.body) as typeof parsed; } catch { /* the receiver already refused it */ }
+  const id = typeof parsed.id === "string" || typeof parsed.id === "number" ? String(parsed.id) : input.headers.get(WEBHOOK_HEADERS.deliveryId) ?? "";
+  const signedAt = typeof parsed.created_at === "string" ? new Date(parsed.created_at) : undefined;
+  return { key: `kmo:${id}`, signedAt, ttlMs: WEBHOOK_MAX_AGE_MS + WEBHOOK_CLOCK_SKEW_MS };
 }

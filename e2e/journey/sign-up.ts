@@ -38,7 +38,7 @@ export async function readRegistrationMail(page: Page, email: string, shot: Scre
   await expect(page.getByRole("heading", { name: "Local mailbox" })).toBeVisible();
   await page.getByRole("list", { name: `Mails to ${email}` }).getByRole("link").first().click();
   const text = (await page.getByRole("article", { name: "Mail text" }).textContent()) ?? "";
-  const licenseKey = /License key: (BK(?:-[0-9A-Z]{5}){4})/.exec(text)?.[1];
+  const licenseKey = /License key: (BK(?:-[0-9A-Z]{5})+)/.exec(text)?.[1];
   const password = /Password: (\S+)/.exec(text)?.[1];
   expect(licenseKey, "the registration mail names the license key").toBeTruthy();
   expect(password, "the registration mail gives a new merchant a password").toBeTruthy();

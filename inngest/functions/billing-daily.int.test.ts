@@ -4,7 +4,7 @@ import { inProcessSandboxFetch } from "@/connectors/sandbox/in-process-fetch";
 import { POST as mollieWebhook } from "@/app/api/billing/mollie/webhook/route";
 import { GET as payLink } from "@/app/billing/pay/[invoiceId]/route";
 import { POST as shopWebhook } from "@/app/api/webhooks/[system]/[licenseKey]/route";
-import { payLinkUrl } from "@/lib/billing/pay-link";
+import { payLinkUrl, signedReturnUrl } from "@/lib/billing/pay-link";
 import { appFetch } from "@/lib/billing/testing/app-fetch";
 import { setDb } from "@/lib/db/client";
 import { createTestDb, type TestDb } from "@/lib/db/testing";
@@ -136,7 +136,7 @@ describe("trial expiry, held documents, payment and resume", () => {
     // …where Pay sets the payment paid, calls our webhook and sends the merchant back.
     const paid = await inProcessSandboxFetch(checkoutUrl, { method: "POST", body: new URLSearchParams({ action: "pay" }) });
     expect(paid.status).toBe(303);
-    expect(paid.headers.get("location")).toBe(`${APP}/billing/return/${invoice.id}`);
+    expect(paid.headers.get("location")).toBe(signedReturnUrl(invoice.id, APP));
 
     const after = await integration(KEY);
     expect(after).toMatchObject({ status: "active", pausedAt: null });

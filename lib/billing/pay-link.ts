@@ -12,6 +12,13 @@ const tokenFor = (invoiceId: string) => createHmac("sha256", authSecret()).updat
 export const payLinkUrl = (invoiceId: string, appUrl = env().APP_URL) =>
   `${appUrl.replace(/\/+$/, "")}/billing/pay/${encodeURIComponent(invoiceId)}?token=${tokenFor(invoiceId)}`;
 
+/**
+ * Where Mollie sends the payer back: the return page with the same token, so it shows the invoice to
+ * whoever paid it (possibly not logged in) and to nobody else holding only the invoice id.
+ */
+export const signedReturnUrl = (invoiceId: string, appUrl = env().APP_URL) =>
+  `${appUrl.replace(/\/+$/, "")}/billing/return/${encodeURIComponent(invoiceId)}?token=${tokenFor(invoiceId)}`;
+
 export function isPayLinkToken(invoiceId: string, token: string | null | undefined): boolean {
   if (!token) return false;
   const expected = Buffer.from(tokenFor(invoiceId));

@@ -6,7 +6,8 @@ import { translator } from "../i18n/translate";
 import { renewalPeriod } from "./access";
 import { withNextInvoiceNumber } from "./invoice-number";
 import { mollieAmount, type MollieClient } from "./mollie-client";
-import { mollieWebhookUrl, paymentReturnUrl } from "./mollie-settings";
+import { mollieWebhookUrl } from "./mollie-settings";
+import { signedReturnUrl } from "./pay-link";
 import { subscriptionPrice } from "./price";
 
 /** The calendar year in the Netherlands, which invoice numbers run by. */
@@ -63,7 +64,7 @@ export async function ensureCheckout(db: Db, invoiceId: string, mollie: MollieCl
   const payment = await mollie.createPayment({
     amount: mollieAmount(invoice.amountInclVat),
     description: t("paymentDescription", { number: invoice.number, licenseKey: invoice.integration.licenseKey }),
-    redirectUrl: paymentReturnUrl(invoice.id),
+    redirectUrl: signedReturnUrl(invoice.id),
     webhookUrl: mollieWebhookUrl(),
     metadata: { invoiceId: invoice.id, invoiceNumber: invoice.number },
     locale: locale === "nl" ? "nl_NL" : "en_US",

@@ -35,6 +35,13 @@ export const envSchema = z.object({
       .regex(/^[A-Za-z0-9+/]{43}=$|^[0-9a-fA-F]{64}$/, "ENCRYPTION_KEY must be 32 bytes, base64 or hex")
       .optional(),
   ),
+  /** The key secrets were sealed with before the last rotation: read, never written (SECURITY.md, `npm run secrets:reencrypt`). */
+  ENCRYPTION_KEY_PREVIOUS: optionalString.pipe(
+    z
+      .string()
+      .regex(/^[A-Za-z0-9+/]{43}=$|^[0-9a-fA-F]{64}$/, "ENCRYPTION_KEY_PREVIOUS must be 32 bytes, base64 or hex")
+      .optional(),
+  ),
   SANDBOX: flag,
   INNGEST_DEV: optionalString,
   INNGEST_BASE_URL: optionalString.pipe(z.url().optional()),

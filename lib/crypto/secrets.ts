@@ -1,5 +1,5 @@
 import { createCipheriv, createDecipheriv, randomBytes } from "node:crypto";
-import { encryptionKey } from "./keys";
+import { decryptionKeys, encryptionKey } from "./keys";
 
 // Envelope: "v1:" + base64(iv[12] | tag[16] | ciphertext). The version allows key rotation later.
 const VERSION = "v1";
@@ -11,7 +11,27 @@ export function encryptSecret(plaintext: string, key: Buffer = encryptionKey()):
   return `${VERSION}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64")}`;
 }
 
-export function decryptSecret(envelope: string, key: Buffer = encryptionKey()): string {
+/** Opens an envelope with `key`, or else with the current key and then the previous one (key rotation). */
+export function decryptSecret(envelope: string, key?: Buffer): string {
+  return openEnvelope(envelope, key).plaintext;
+}
+
+/** Which key opened it, too: 0 = the current one; more = an older key, so it wants re-sealing. */
+export function openEnvelope(envelope: string, key?: Buffer): { plaintext: string; keyIndex: number } {
+  const keys = key ? [key] : decryptionKeys();
+  let failure: unknown;
+  for (const [keyIndex, candidate] of keys.entries()) {
+    try {
+      return { plaintext: decryptWith(envelope, candidate), keyIndex };
+    } catch (err) {
+      if (err instanceof Error && /Unknown secret envelope/.test(err.message)) throw err;
+      failure = err;
+    }
+  }
+  throw failure;
+}
+
+function decryptWith(envelope: string, key: Buffer): string {
   const [version, payload] = envelope.split(":", 2);
   if (version !== VERSION || !payload) throw new Error("Unknown secret envelope format");
   const raw = Buffer.from(payload, "base64");

@@ -11,6 +11,11 @@ export type OutgoingMail = {
   text: string;
   html?: string;
   accountId?: string;
+  /**
+   * What the Mail table keeps of the text when the mail goes out over SMTP, for a mail carrying a
+   * secret (a password reset link). Without SMTP the table is the local mailbox and keeps it all.
+   */
+  keptText?: string;
 };
 
 type Transport = { sendMail(mail: { from: string; to: string; cc?: string; subject: string; text: string; html?: string }): Promise<unknown> };
@@ -26,12 +31,13 @@ const smtpTransport = (url: string): Transport => (smtp ??= nodemailer.createTra
  */
 export async function sendMail(db: Db, mail: OutgoingMail, transport?: Transport): Promise<{ id: string; sent: boolean }> {
   const cc = mail.accountId ? await notificationAddress(db, mail.accountId, mail.to) : undefined;
-  const row = await db.mail.create({
-    data: { kind: mail.kind, locale: mail.locale, to: cc ? `${mail.to}, ${cc}` : mail.to, subject: mail.subject, text: mail.text, html: mail.html, accountId: mail.accountId },
-    select: { id: true },
-  });
   const url = env().SMTP_URL;
   const via = transport ?? (url ? smtpTransport(url) : undefined);
+  const kept = via && mail.keptText !== undefined ? mail.keptText : mail.text;
+  const row = await db.mail.create({
+    data: { kind: mail.kind, locale: mail.locale, to: cc ? `${mail.to}, ${cc}` : mail.to, subject: mail.subject, text: kept, html: mail.html, accountId: mail.accountId },
+    select: { id: true },
+  });
   if (!via) return { id: row.id, sent: false };
   try {
     await via.sendMail({ from: env().MAIL_FROM, to: mail.to, cc, subject: mail.subject, text: mail.text, html: mail.html });

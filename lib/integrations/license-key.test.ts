@@ -1,22 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { generateLicenseKey, LICENSE_KEY_BITS, LICENSE_KEY_LENGTH, LICENSE_KEY_PATTERN, withUniqueLicenseKey } from "./license-key";
+import { bookingReferenceKey, generateLicenseKey, LICENSE_KEY_BITS, LICENSE_KEY_LENGTH, LICENSE_KEY_PATTERN, withUniqueLicenseKey } from "./license-key";
 
 describe("license keys", () => {
-  it("are BK- and four groups of five Crockford base32 characters: 100 random bits in 26 characters", () => {
+  it("are BK- and six groups of five Crockford base32 characters: 150 random bits, at least 128", () => {
     const key = generateLicenseKey();
-    expect(key).toMatch(/^BK-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}-[0-9A-HJKMNP-TV-Z]{5}$/);
+    expect(key).toMatch(/^BK(-[0-9A-HJKMNP-TV-Z]{5}){6}$/);
     expect(key).toMatch(LICENSE_KEY_PATTERN);
     expect(key).toHaveLength(LICENSE_KEY_LENGTH);
-    expect(LICENSE_KEY_LENGTH).toBeLessThanOrEqual(27);
-    expect(LICENSE_KEY_BITS).toBeGreaterThanOrEqual(80);
+    expect(LICENSE_KEY_BITS).toBe(150);
+    expect(LICENSE_KEY_BITS).toBeGreaterThanOrEqual(128);
+    // Booking references keep room for at most 27 characters of it.
+    expect(bookingReferenceKey(key)).toBe(key.slice(0, 26));
+    expect(bookingReferenceKey("BK-01234-56789-ABCDE-FGHJK")).toBe("BK-01234-56789-ABCDE-FGHJK");
+    expect(bookingReferenceKey("DEMO-PRESTASHOP-EBOEKHOUDEN")).toBe("DEMO-PRESTASHOP-EBOEKHOUDEN");
     // Upper case, no look-alikes: the key stays the same when typed over or lower-cased for a sandbox tenant.
     expect(key).not.toMatch(/[ILOU]/);
   });
 
   it("take every character of the alphabet from the random bytes, none more often", () => {
-    const all = generateLicenseKey(() => Buffer.from(Array.from({ length: 20 }, (_, i) => i + 32 * (i % 3))));
-    expect(all).toBe("BK-01234-56789-ABCDE-FGHJK");
-    expect(generateLicenseKey(() => Buffer.alloc(20, 255))).toBe("BK-ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ");
+    const all = generateLicenseKey(() => Buffer.from(Array.from({ length: 30 }, (_, i) => (i % 32) + 32 * (i % 3))));
+    expect(all).toBe("BK-01234-56789-ABCDE-FGHJK-MNPQR-STVWX");
+    expect(generateLicenseKey(() => Buffer.alloc(30, 255))).toBe("BK-ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ-ZZZZZ");
   });
 
   it("do not repeat over many draws", () => {

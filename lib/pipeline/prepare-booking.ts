@@ -6,6 +6,7 @@ import { alignVatWithTotal, reconcile, settleDocumentTotal, type TargetArithmeti
 import type { SalesDocument } from "../domain/sales-document";
 import { resolveLineAccounts, vatRegion, type CostAccounts, type VatGridRow } from "../domain/vat-grid";
 import { snapLineRates } from "../domain/vat-rate";
+import { bookingReferenceKey } from "../integrations/license-key";
 
 export type PreparedBooking = { document: SalesDocument; lines: BookingLine[]; reference: string; description: string; dueDate: string };
 
@@ -24,7 +25,7 @@ export type BookingConfig = {
 };
 
 /** Our idempotency reference of a document in the target; payments find their invoice by it too. */
-export const bookingReference = (licenseKey: string, kind: string, sourceId: string) => `${licenseKey}-${kind}-${sourceId}`;
+export const bookingReference = (licenseKey: string, kind: string, sourceId: string) => `${bookingReferenceKey(licenseKey)}-${kind}-${sourceId}`;
 
 const defaultArithmetic: TargetArithmetic = { vat: "line", basis: "excl" };
 

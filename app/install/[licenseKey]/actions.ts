@@ -1,7 +1,7 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
-import { redirect } from "next/navigation";
+import { notFound, redirect } from "next/navigation";
 import { currentAccount } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { money } from "@/lib/domain/money";
@@ -24,10 +24,13 @@ import type { CredentialFormState } from "./credential-form";
 /** What the actions tell the merchant, in the merchant's language (the signed-in account's, else the visitor's). */
 const notices = async () => translator(wizardNotices, await requestLocale());
 
-/** Every wizard action re-checks access: the license key while installing, the owner afterwards. */
+/**
+ * Every wizard action re-checks access: the license key while installing, the owner afterwards.
+ * Anyone else gets a 404, as for a key that does not exist.
+ */
 async function access(licenseKey: string) {
   const integration = await integrationForInstall(db(), licenseKey, await currentAccount());
-  if (!integration) throw new Error((await notices())("invalidLink"));
+  if (!integration) notFound();
   return integration;
 }
 

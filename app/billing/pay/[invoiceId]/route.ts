@@ -1,8 +1,8 @@
 import { NextResponse } from "next/server";
 import { currentAccount } from "@/lib/auth/session";
 import { messagePage } from "@/lib/billing/message-page";
-import { mollie, paymentReturnUrl } from "@/lib/billing/mollie-settings";
-import { isPayLinkToken } from "@/lib/billing/pay-link";
+import { mollie } from "@/lib/billing/mollie-settings";
+import { isPayLinkToken, signedReturnUrl } from "@/lib/billing/pay-link";
 import { ensureCheckout } from "@/lib/billing/renewal-invoice";
 import { db } from "@/lib/db/client";
 import { billingMessages } from "@/lib/i18n/messages/billing";
@@ -29,10 +29,10 @@ export async function GET(req: Request, { params }: Ctx) {
   if (!invoice || (!isPayLinkToken(invoice.id, token) && account?.accountId !== invoice.accountId)) {
     return messagePage(locale, t("returnTitle"), t("payLinkInvalid"), 404);
   }
-  if (invoice.status !== "open") return NextResponse.redirect(paymentReturnUrl(invoice.id), 303);
+  if (invoice.status !== "open") return NextResponse.redirect(signedReturnUrl(invoice.id), 303);
   try {
     const checkout = await ensureCheckout(db(), invoice.id, mollie());
-    return NextResponse.redirect(checkout.status === "open" ? checkout.checkoutUrl : paymentReturnUrl(invoice.id), 303);
+    return NextResponse.redirect(checkout.status === "open" ? checkout.checkoutUrl : signedReturnUrl(invoice.id), 303);
   } catch {
     return messagePage(locale, t("returnTitle"), t("payUnavailable"), 503);
   }

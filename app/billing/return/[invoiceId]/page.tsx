@@ -1,6 +1,8 @@
 import Link from "next/link";
+import { notFound } from "next/navigation";
+import { currentAccount } from "@/lib/auth/session";
 import { mollie } from "@/lib/billing/mollie-settings";
-import { payLinkUrl } from "@/lib/billing/pay-link";
+import { isPayLinkToken, payLinkUrl, signedReturnUrl } from "@/lib/billing/pay-link";
 import { settlePayment } from "@/lib/billing/settle-payment";
 import { db } from "@/lib/db/client";
 import { formatDate, formatMoney } from "@/lib/i18n/locale";
@@ -14,14 +16,18 @@ export const dynamic = "force-dynamic";
 /**
  * Where Mollie sends the merchant back after the checkout. Mollie's webhook usually came first;
  * when it has not (yet), the payment is asked for here too, with the same once-only settlement.
+ * Shown to the holder of the signed link (Mollie returns with its token) or a login of the
+ * invoice's account; to anyone else the invoice does not exist.
  */
-export default async function PaymentReturnPage({ params }: { params: Promise<{ invoiceId: string }> }) {
+export default async function PaymentReturnPage({ params, searchParams }: { params: Promise<{ invoiceId: string }>; searchParams: Promise<{ token?: string }> }) {
   const { invoiceId } = await params;
+  const { token } = await searchParams;
   const locale = await requestLocale();
   const t = translator(billingMessages, locale);
   const find = () => db().subscriptionInvoice.findUnique({ where: { id: invoiceId }, include: { integration: { select: { name: true, paidUntil: true } } } });
 
   let invoice = await find();
+  if (!invoice || (!isPayLinkToken(invoice.id, token) && (await currentAccount())?.accountId !== invoice.accountId)) notFound();
   let providerStatus: string | undefined;
   if (invoice?.status === "open" && invoice.paymentRef) {
     const settled = await settlePayment(db(), invoice.paymentRef, { mollie: mollie(), sendReleased: sendReleasedWork }).catch(() => null);
@@ -53,7 +59,7 @@ export default async function PaymentReturnPage({ params }: { params: Promise<{ 
         {retry && invoice && (
           <>
             <a href={payLinkUrl(invoice.id)} className="rounded bg-blue-600 px-3 py-2 font-medium text-white hover:bg-blue-500">{t("returnTryAgain")}</a>
-            <Link href={`/billing/return/${invoice.id}`} className="rounded border border-slate-300 px-3 py-2 hover:bg-slate-50">{t("returnRefresh")}</Link>
+            <Link href={signedReturnUrl(invoice.id)} className="rounded border border-slate-300 px-3 py-2 hover:bg-slate-50">{t("returnRefresh")}</Link>
           </>
         )}
         <Link href="/dashboard/profile" className="rounded border border-slate-300 px-3 py-2 hover:bg-slate-50">{t("returnProfile")}</Link>

@@ -1,7 +1,7 @@
 import { NextResponse } from "next/server";
 import type { SystemId } from "@/connectors/types";
 import { db } from "@/lib/db/client";
-import { readOAuthState } from "@/lib/install/oauth-state";
+import { finishOAuthFlow } from "@/lib/install/oauth-browser-binding";
 import { oauthRedirectUri, wizardUrl } from "@/lib/install/oauth-redirect";
 import { refreshCatalog } from "@/lib/install/refresh-catalog";
 import { targetSetups } from "@/connectors/registry";
@@ -11,11 +11,23 @@ import { toFailure } from "@/lib/pipeline/failure";
 
 type Ctx = { params: Promise<{ system: string }> };
 
-/** Back from the consent page: store the tokens sealed, turn the dot green, load the administrations. */
+/**
+ * Back from the consent page: store the tokens sealed, turn the dot green, load the administrations.
+ * Only with a state we signed, unexpired, returning to the browser that started it, once.
+ */
 export async function GET(req: Request, { params }: Ctx) {
-  const { system } = await params;
+  const res = await callback(req, await params);
+  if (res.check.ok) res.response.headers.append("set-cookie", res.check.clearCookie);
+  return res.response;
+}
+
+async function callback(req: Request, { system }: { system: string }) {
   const query = new URL(req.url).searchParams;
-  const licenseKey = readOAuthState(query.get("state") ?? "");
+  const check = finishOAuthFlow(query.get("state"), req.headers.get("cookie"));
+  return { check, response: await answer(system, query, check.ok ? check.licenseKey : null) };
+}
+
+async function answer(system: string, query: URLSearchParams, licenseKey: string | null): Promise<NextResponse> {
   const setup = targetSetups[system as TargetSystem];
   if (!licenseKey || !setup?.exchangeCode) {
     return NextResponse.json({ error: "invalid_state", message: "This connection link has expired or is not valid. Start again from the installation page." }, { status: 400 });

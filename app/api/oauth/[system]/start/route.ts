@@ -2,7 +2,7 @@ import { NextResponse } from "next/server";
 import { currentAccount } from "@/lib/auth/session";
 import { db } from "@/lib/db/client";
 import { integrationForInstall } from "@/lib/install/install-access";
-import { createOAuthState } from "@/lib/install/oauth-state";
+import { startOAuthFlow } from "@/lib/install/oauth-browser-binding";
 import { oauthRedirectUri } from "@/lib/install/oauth-redirect";
 import { targetSetups } from "@/connectors/registry";
 import type { TargetSystem } from "@/connectors/types";
@@ -19,5 +19,8 @@ export async function GET(req: Request, { params }: Ctx) {
     return NextResponse.json({ error: "not_found", message: "No installation to connect for this link." }, { status: 404 });
   }
   const baseUrl = integration.connections.find((c) => c.side === "target")?.baseUrl ?? "";
-  return NextResponse.redirect(setup.authorizeUrl({ baseUrl, state: createOAuthState(licenseKey), redirectUri: oauthRedirectUri(system) }));
+  const { state, setCookie } = startOAuthFlow(licenseKey);
+  const res = NextResponse.redirect(setup.authorizeUrl({ baseUrl, state, redirectUri: oauthRedirectUri(system) }));
+  res.headers.append("set-cookie", setCookie);
+  return res;
 }

@@ -4,17 +4,28 @@ import { db } from "@/lib/db/client";
 import { openCredentials } from "@/lib/crypto/secrets";
 import { canFetch, canReceive } from "@/lib/integrations/lifecycle";
 import { receiveNotices } from "@/lib/pipeline/receive-document";
-import { webhookReceivers } from "@/connectors/registry";
+import { webhookDeliveryIdentities, webhookReceivers } from "@/connectors/registry";
 import { inngest } from "@/inngest/client";
 import { documentProcessRequested } from "@/inngest/events";
+import { claimDelivery, releaseDelivery, withinWindow } from "@/lib/webhooks/replay-guard";
+import { decoyVerification } from "@/lib/webhooks/decoy";
 
 type Ctx = { params: Promise<{ system: string; licenseKey: string }> };
 
-const refuse = (status: number, error: string, message: string) => NextResponse.json({ error, message }, { status });
+/**
+ * The one answer for anything we cannot verify: an unknown license key, another system, an
+ * integration without credentials, a bad signature, a stale timestamp. It never says which, so the
+ * address reveals nothing about which integrations exist.
+ */
+const unverified = () => NextResponse.json({ error: "unauthorized", message: "This webhook could not be verified." }, { status: 401 });
+
+/** Seconds-old timestamps only: how far a shop's clock may run ahead of ours. */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 /**
- * Webhook receiver: verify, record, enqueue, answer in milliseconds. Anything unknown or unsigned
- * gets 401 and changes nothing; a duplicate delivery finds the recorded document.
+ * Webhook receiver: verify the signature on the raw body, refuse a stale or replayed delivery,
+ * record, enqueue, answer in milliseconds. Anything unverified gets the same 401 and changes
+ * nothing; a duplicate delivery finds the recorded document.
  */
 export async function POST(req: Request, { params }: Ctx) {
   const { system, licenseKey } = await params;
@@ -23,24 +34,41 @@ export async function POST(req: Request, { params }: Ctx) {
     ? await db().integration.findUnique({ where: { licenseKey: decodeURIComponent(licenseKey) }, include: { connections: { where: { side: "source" } } } })
     : null;
   const credentialsEnc = integration?.connections[0]?.credentialsEnc;
-  if (!receive || !integration || integration.sourceSystem !== system || !credentialsEnc) return refuse(401, "unknown_webhook", "Unknown webhook address.");
-  // Cancelled: acknowledged (so the shop stops retrying) and ignored; nothing is recorded or booked.
-  if (!canReceive(integration.status)) return NextResponse.json({ received: 0, queued: 0, ignored: "This integration was cancelled." });
-
+  // The body is read and a signature checked either way: an unknown address costs what a known one does.
   const body = await req.text();
+  if (!receive || !integration || integration.sourceSystem !== system || !credentialsEnc) {
+    decoyVerification(body);
+    return unverified();
+  }
+
   let notices;
   try {
     notices = receive({ headers: req.headers, body, credentials: openCredentials(credentialsEnc), url: req.url });
   } catch (err) {
-    if (err instanceof ConnectorError && err.code === "unauthorized") return refuse(401, "bad_signature", err.message);
-    if (err instanceof ConnectorError) return refuse(400, err.code, err.message);
+    if (err instanceof ConnectorError && err.code === "unauthorized") return unverified();
+    if (err instanceof ConnectorError) return NextResponse.json({ error: err.code, message: err.message }, { status: 400 });
     throw err;
   }
+  // Cancelled: acknowledged (so the shop stops retrying) and ignored; nothing is recorded or booked.
+  if (!canReceive(integration.status)) return NextResponse.json({ received: 0, queued: 0, ignored: "This integration was cancelled." });
 
-  const queued = await receiveNotices(db(), integration.id, notices, { booked: "compare" });
-  // Paused integrations queue too: process-document holds the document on the Open tab until renewal.
-  if (queued.length && canFetch(integration.status)) {
-    await inngest.send(queued.map((documentId) => documentProcessRequested.create({ documentId, integrationId: integration.id })));
+  const delivery = webhookDeliveryIdentities[system as SourceSystem]?.({ headers: req.headers, body, url: req.url });
+  if (delivery?.signedAt && !withinWindow(delivery.signedAt, delivery.ttlMs - CLOCK_SKEW_MS, CLOCK_SKEW_MS)) return unverified();
+  if (delivery && !(await claimDelivery(db(), integration.id, delivery.key, delivery.ttlMs))) {
+    // A replay of a delivery we handled: acknowledged, so a genuine redelivery stops too, and nothing is fetched again.
+    return NextResponse.json({ received: notices.length, queued: 0, replayed: true });
   }
-  return NextResponse.json({ received: notices.length, queued: queued.length });
+
+  try {
+    const queued = await receiveNotices(db(), integration.id, notices, { booked: "compare" });
+    // Paused integrations queue too: process-document holds the document on the Open tab until renewal.
+    if (queued.length && canFetch(integration.status)) {
+      await inngest.send(queued.map((documentId) => documentProcessRequested.create({ documentId, integrationId: integration.id })));
+    }
+    return NextResponse.json({ received: notices.length, queued: queued.length });
+  } catch (err) {
+    // Not handled after all: the shop's redelivery must get through.
+    if (delivery) await releaseDelivery(db(), integration.id, delivery.key).catch(() => undefined);
+    throw err;
+  }
 }
