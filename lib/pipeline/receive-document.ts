@@ -3,6 +3,17 @@ import type { Prisma } from "../db/generated/client";
 import type { Db } from "../db/client";
 import { BOOKING_UNDONE } from "../undo/booking-undone";
 
+/** The longest document id we accept from a shop; real ones are numbers or short codes. */
+export const MAX_SOURCE_ID_LENGTH = 128;
+
+/**
+ * Whether a shop's id can be a document id: short, printable text. Anything else (a megabyte, NUL
+ * or other control characters) is no id a shop gives, and would not fit the database's unique key.
+ */
+// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+export const isSourceId = (id: unknown): id is string =>
+  typeof id === "string" && id.length > 0 && id.length <= MAX_SOURCE_ID_LENGTH && !/[\u0000-\u001f\u007f]/.test(id);
+
 /**
  * Records that a document arrived (webhook, poll or Fetch now). The (integration, kind, source id)
  * key is unique, so a webhook delivered twice finds the same row. Returns whether it should be

@@ -3,7 +3,7 @@ import { ConnectorError, type SourceSystem } from "@/connectors/types";
 import { db } from "@/lib/db/client";
 import { openCredentials } from "@/lib/crypto/secrets";
 import { canFetch, canReceive } from "@/lib/integrations/lifecycle";
-import { receiveNotices } from "@/lib/pipeline/receive-document";
+import { isSourceId, MAX_SOURCE_ID_LENGTH, receiveNotices } from "@/lib/pipeline/receive-document";
 import { webhookReceivers } from "@/connectors/registry";
 import { inngest } from "@/inngest/client";
 import { documentProcessRequested } from "@/inngest/events";
@@ -35,6 +35,10 @@ export async function POST(req: Request, { params }: Ctx) {
     if (err instanceof ConnectorError && err.code === "unauthorized") return refuse(401, "bad_signature", err.message);
     if (err instanceof ConnectorError) return refuse(400, err.code, err.message);
     throw err;
+  }
+  // A signed body can still name nonsense (a megabyte, control characters): refused, nothing recorded.
+  if (!notices.every((n) => isSourceId(n.sourceId))) {
+    return refuse(400, "invalid_payload", `The webhook names a document id that is not a shop's id (at most ${MAX_SOURCE_ID_LENGTH} printable characters).`);
   }
 
   const queued = await receiveNotices(db(), integration.id, notices, { booked: "compare" });
