@@ -10,8 +10,8 @@ export const MAX_SOURCE_ID_LENGTH = 128;
  * Whether a shop's id can be a document id: short, printable text. Anything else (a megabyte, NUL
  * or other control characters) is no id a shop gives, and would not fit the database's unique key.
  */
-// eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
 export const isSourceId = (id: unknown): id is string =>
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
   typeof id === "string" && id.length > 0 && id.length <= MAX_SOURCE_ID_LENGTH && !/[\u0000-\u001f\u007f]/.test(id);
 
 /**
