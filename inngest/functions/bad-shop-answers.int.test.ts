@@ -30,7 +30,7 @@ import { sentEventSteps } from "./testing/sent-events";
  */
 const APP = "http://localhost:3000";
 const SEED = 2222;
-const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 40);
+const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 20);
 
 let t: TestDb;
 let accountId: string;

@@ -23,7 +23,7 @@ import { POST } from "./route";
  */
 const APP = "http://localhost:3000";
 const SEED = 1111;
-const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 40);
+const RUNS = Number(process.env.BAD_INPUT_RUNS ?? 30);
 
 type Source = {
   system: "ccvshop" | "kmoshops";
