@@ -68,12 +68,13 @@ export function mangleBody(text: string, mangle: Mangle): { body: string | Uint8
     edit(parsed, leaf, (parent, key) => { parent[key] = hugeString(); });
     return { body: JSON.stringify(parsed), ...json };
   }
-  const path = all[mangle.leaf % all.length]!;
+  const field = mangle as Extract<Mangle, { leaf: number }>;
+  const path = all[field.leaf % all.length]!;
   edit(parsed, path, (parent, key) => {
-    if (mangle.kind === "drop") {
+    if (field.kind === "drop") {
       if (Array.isArray(parent)) parent.splice(Number(key), 1);
       else delete parent[key];
-    } else parent[key] = mangle.value;
+    } else parent[key] = field.value;
   });
   return { body: JSON.stringify(parsed), ...json };
 }
