@@ -43,6 +43,12 @@ export type ReceiveOptions = { booked?: "compare" | "skip" };
 export async function receiveNotices(db: Db, integrationId: string, notices: { kind: DocumentKind; sourceId: string }[], options: ReceiveOptions = {}): Promise<string[]> {
   const toProcess: string[] = [];
   for (const notice of notices) {
+    // A garbled shop answer can name a megabyte or control characters as an id: that is no document
+    // (and would not fit the unique key); the page's real documents are recorded all the same.
+    if (!isSourceId(notice.sourceId)) {
+      console.warn(`[receive] integration ${integrationId}: skipped a ${notice.kind} whose id is not a shop id (${String(notice.sourceId).length} characters)`);
+      continue;
+    }
     const { documentId, process } = await receiveDocument(db, { integrationId, ...notice }, options);
     if (process) toProcess.push(documentId);
   }
