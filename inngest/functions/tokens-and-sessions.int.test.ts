@@ -17,6 +17,7 @@ import { receiveDocument } from "@/lib/pipeline/receive-document";
 import { inngest } from "../client";
 import { alertsErrorRecordedFn } from "./alerts-error-recorded";
 import { processDocument } from "./process-document";
+import { processPayment } from "./process-payment";
 import { matrixReaders } from "./testing/matrix-readers";
 
 /**
@@ -177,6 +178,38 @@ describe("Rompslomp (OAuth2)", () => {
       expect((await rompslompBooked(id)).count).toBe(1);
     }
     expect(await runAlerts(integration.accountId)).toBe(1);
+  });
+});
+
+describe("Rompslomp payments", () => {
+  const payOnce = async (paymentId: string, integrationId: string) => {
+    const { error } = await new InngestTestEngine({ function: processPayment, events: [{ name: "payment/received", data: { paymentId, integrationId } }] }).execute();
+    expect(error).toBeUndefined();
+    return t.db.payment.findUniqueOrThrow({ where: { id: paymentId } });
+  };
+
+  it("a payment refused by a revoked grant waits (not Errors) and is registered once after reconnecting", async () => {
+    const integration = await integrationOf(RS);
+    await reconnectRompslomp(); // a working grant after the previous test's revocation
+    processRequests();
+    const id = await place("ccvshop", RS, "order", ccvOrder("pay@example.nl"));
+    const { document } = await process(RS, "order", id);
+    expect(document.status).toBe("booked");
+    const [payment] = await t.db.payment.findMany({ where: { documentId: document.id } });
+    expect(payment).toBeDefined();
+
+    expect((await inProcessSandboxFetch(`${admin("rompslomp", RS)}/revoke`, { method: "POST" })).status).toBe(204);
+    const waiting = await payOnce(payment!.id, integration.id);
+    expect([waiting.status, waiting.errorCode]).toEqual(["waiting", HELD_RECONNECT]);
+    expect((await targetOf(RS)).status).toBe("error");
+
+    await reconnectRompslomp();
+    const requeued = sent.filter((e) => e.name === "payment/received").map((e) => e.data.paymentId);
+    expect(requeued).toContain(payment!.id);
+    expect((await payOnce(payment!.id, integration.id)).status).toBe("booked");
+    expect((await payOnce(payment!.id, integration.id)).status).toBe("booked"); // a repeated event pays nothing twice
+    const state = (await (await inProcessSandboxFetch(`${admin("rompslomp", RS)}/state`)).json()) as { payments: { sales_invoice_id: string | number | null }[] };
+    expect(state.payments.filter((p) => String(p.sales_invoice_id) === document.targetRef)).toHaveLength(1);
   });
 });
 

@@ -26,3 +26,16 @@ export async function documentsWaitingForReconnect(db: Db, integrationId: string
   const rows = await db.document.findMany({ where: { integrationId, status: "open", errorCode: HELD_RECONNECT }, select: { id: true }, orderBy: { receivedAt: "asc" } });
   return rows.map((r) => r.id);
 }
+
+/** A payment refused for the same reason waits too (due at once, so the nightly re-check is a backstop). */
+export const markPaymentWaitingForReconnect = (db: Db, id: string, failure: Pick<Failure, "code" | "message">) =>
+  db.payment.update({
+    where: { id },
+    data: { status: "waiting", errorCode: HELD_RECONNECT, errorDetail: `${failure.message} This payment waits here and is booked as soon as the connection works again.`, nextAttemptAt: new Date() },
+  });
+
+/** The payments of an integration waiting for a reconnect, oldest first. */
+export async function paymentsWaitingForReconnect(db: Db, integrationId: string): Promise<string[]> {
+  const rows = await db.payment.findMany({ where: { integrationId, status: "waiting", errorCode: HELD_RECONNECT }, select: { id: true }, orderBy: { createdAt: "asc" } });
+  return rows.map((r) => r.id);
+}
