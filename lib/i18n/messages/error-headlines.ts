@@ -10,6 +10,7 @@ export const errorHeadlines = defineMessages({
   en: {
     // Pre-checks and the VAT engine
     totals_mismatch: "The totals do not add up",
+    amount_out_of_range: "An amount beyond any real sale",
     vat_total_mismatch: "The VAT total does not match the lines",
     vat_inconsistent: "A line's VAT does not match its rate",
     vat_rate_unknown: "Unknown VAT rate",
@@ -101,6 +102,7 @@ export const errorHeadlines = defineMessages({
     credit_adjustment_without_vat: "Creditcorrectie zonder btw",
     currency_not_supported: "Valuta niet ondersteund",
     not_eligible: "Wacht op een geschikte status in de webwinkel",
+    amount_out_of_range: "Een bedrag groter dan enige echte verkoop",
     reconnect_needed: "Wacht tot de koppeling opnieuw is verbonden",
     debtor_not_found: "Debiteur niet gevonden",
     ledger_not_found: "Grootboekrekening niet gevonden",
