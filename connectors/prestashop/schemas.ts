@@ -131,6 +131,15 @@ export const orderPayloadSchema = orderHeadSchema.extend({
 });
 export type OrderPayload = z.infer<typeof orderPayloadSchema>;
 
+/** The start of an answer for More info: one too deeply nested to serialize (or none) is described, never thrown on. */
+function excerpt(body: unknown): string {
+  try {
+    return (JSON.stringify(body) ?? String(body)).slice(0, 500);
+  } catch {
+    return "(an answer nested too deeply to show)";
+  }
+}
+
 /** A list answer: `{"<resource>": [...]}`, or a bare `[]` when nothing matched (§3.3). */
 export function listItems(body: unknown, resource: string): unknown[] {
   if (Array.isArray(body)) {
@@ -139,14 +148,14 @@ export function listItems(body: unknown, resource: string): unknown[] {
     const items = (body as Record<string, unknown>)[resource];
     if (Array.isArray(items)) return items;
   }
-  throw new ConnectorError("invalid_response", `PrestaShop's list of ${resource} is not in the webservice's JSON shape ({"${resource}": [...]}).`, false, { body: JSON.stringify(body).slice(0, 500) });
+  throw new ConnectorError("invalid_response", `PrestaShop's list of ${resource} is not in the webservice's JSON shape ({"${resource}": [...]}).`, false, { body: excerpt(body) });
 }
 
 /** A single resource answer: `{"<singular>": {...}}`. */
 export function singleItem(body: unknown, singular: string): unknown {
   const item = body && typeof body === "object" && !Array.isArray(body) ? (body as Record<string, unknown>)[singular] : undefined;
   if (item && typeof item === "object") return item;
-  throw new ConnectorError("invalid_response", `PrestaShop's answer has no "${singular}" object.`, false, { body: JSON.stringify(body).slice(0, 500) });
+  throw new ConnectorError("invalid_response", `PrestaShop's answer has no "${singular}" object.`, false, { body: excerpt(body) });
 }
 
 /** Parses or throws ConnectorError("invalid_payload") naming the first bad field. */

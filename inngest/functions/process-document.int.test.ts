@@ -158,11 +158,12 @@ describe("process-document: CCV Shop → Rompslomp", () => {
     expect((await invoices()).length).toBe(before);
   });
 
-  it("turns the Rompslomp connection red when the merchant revoked access", async () => {
+  it("turns the Rompslomp connection red when the merchant revoked access; the document waits on Open for the reconnect", async () => {
     await inProcessSandboxFetch(`${books}/revoke`, { method: "POST" });
     const { document } = await process(await placeOrder(order({ customer: { email: "late@example.nl", billingaddress: { country_code: "NL" } } })));
-    expect(document.status).toBe("error");
-    expect(document.errorCode).toBe("oauth_revoked");
+    expect(document.status).toBe("open");
+    expect(document.errorCode).toBe("reconnect_needed");
+    expect(document.errorParams).toEqual({ side: "target", code: "oauth_revoked" });
     const connection = await t.db.connection.findUniqueOrThrow({ where: { integrationId_side: { integrationId, side: "target" } } });
     expect(connection.status).toBe("error");
     expect(connection.statusDetail).toMatch(/Rompslomp/);

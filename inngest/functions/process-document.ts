@@ -7,7 +7,8 @@ import { markBooked, markError, markHeld, markOpen, markProcessing, storeFetched
 import { bookingHold } from "@/lib/integrations/lifecycle";
 import { toFailure, type Failure } from "@/lib/pipeline/failure";
 import { fixedDebtorFor } from "@/lib/pipeline/fixed-debtor";
-import { recordConnectionHealth } from "@/lib/pipeline/connection-health";
+import { isCredentialFailure, recordConnectionHealth } from "@/lib/pipeline/connection-health";
+import { HELD_RECONNECT, markWaitingForReconnect } from "@/lib/pipeline/reconnect-hold";
 import { prepareBooking } from "@/lib/pipeline/prepare-booking";
 import { checkCustomerVatNumber, notRegisteredMessage, viesBaseUrl } from "@/lib/pipeline/vat-number-check";
 import { classify } from "@/lib/domain/classify";
@@ -80,8 +81,23 @@ export const processDocument = inngest.createFunction(
         if (side) await recordConnectionHealth(db(), integrationId, side, failure);
         return { status: "error", ...failure };
       });
+    /**
+     * Dead credentials are the connection's problem, not the document's: it waits on Open (nothing
+     * lost), the connection turns red and "reconnect needed" is considered; a reconnect books it.
+     */
+    const waitForReconnect = async (failure: Pick<Failure, "code" | "message">, side: "source" | "target") => {
+      await step.run("wait-for-reconnect", async () => {
+        await markWaitingForReconnect(db(), documentId, side, failure);
+        await recordAudit(db(), { actor: "system", integrationId, documentId, action: "attempt.waiting", detail: { code: failure.code, message: failure.message, side } });
+        await recordConnectionHealth(db(), integrationId, side, failure);
+        return null;
+      });
+      await step.sendEvent("alert-error", alertsErrorRecorded.create({ integrationId, subject: "document", subjectId: documentId, code: failure.code, message: failure.message, side }));
+      return { status: "open", held: HELD_RECONNECT, code: failure.code };
+    };
     // Alerts (lib/alerts) decide on a mail in their own run: booking never waits for it.
     const fail = async (failure: Pick<Failure, "code" | "message" | "params">, side?: "source" | "target") => {
+      if (side && isCredentialFailure(failure.code)) return waitForReconnect(failure, side);
       const recorded = await recordError(failure, side);
       await step.sendEvent("alert-error", alertsErrorRecorded.create({ integrationId, subject: "document", subjectId: documentId, code: failure.code, message: failure.message, params: failure.params, side }));
       return recorded;

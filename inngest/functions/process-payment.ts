@@ -4,7 +4,8 @@ import { D } from "@/lib/domain/money";
 import { loadIntegration } from "@/lib/integrations/load-integration";
 import { attempt } from "@/lib/pipeline/attempt";
 import { callRecorder } from "@/lib/pipeline/call-recorder";
-import { recordConnectionHealth } from "@/lib/pipeline/connection-health";
+import { isCredentialFailure, recordConnectionHealth } from "@/lib/pipeline/connection-health";
+import { HELD_RECONNECT, markPaymentWaitingForReconnect } from "@/lib/pipeline/reconnect-hold";
 import { connectorsFor } from "@/lib/pipeline/connectors-for";
 import { toFailure } from "@/lib/pipeline/failure";
 import { markPaymentAwaitingDocument, markPaymentBooked, markPaymentError, markPaymentHeld, markPaymentNotYet } from "@/lib/pipeline/payment-status";
@@ -90,7 +91,14 @@ export const processPayment = inngest.createFunction(
       });
     // Alerts (lib/alerts) decide on a mail in their own run: booking never waits for it.
     const fail = async (failure: { code: string; message: string }) => {
-      const recorded = await recordError(failure);
+      // Dead credentials: the payment waits for the reconnect (nothing lost), as its document would.
+      const recorded = isCredentialFailure(failure.code)
+        ? await step.run("wait-for-reconnect", async () => {
+          await markPaymentWaitingForReconnect(db(), paymentId, failure);
+          await recordConnectionHealth(db(), integrationId, "target", failure);
+          return { status: "waiting", code: HELD_RECONNECT };
+        })
+        : await recordError(failure);
       await step.sendEvent("alert-error", alertsErrorRecorded.create({ integrationId, subject: "payment", subjectId: paymentId, code: failure.code, message: failure.message, side: "target" }));
       return recorded;
     };

@@ -1,5 +1,6 @@
 import type { Db } from "../db/client";
 import { openCredentials, sealCredentials } from "../crypto/secrets";
+import { resumeAfterReconnect } from "../pipeline/resume-after-reconnect";
 
 export type Side = "source" | "target";
 
@@ -18,6 +19,8 @@ export async function saveCredentials(
     create: { integrationId, side, system, baseUrl, credentialsEnc },
     update: { system, credentialsEnc, status: "unknown", statusDetail: null, ...(baseUrl ? { baseUrl } : {}) },
   });
+  // A reconnect: what waited for working credentials is booked now.
+  await resumeAfterReconnect(db, integrationId);
 }
 
 /**

@@ -1,3 +1,4 @@
+import { BookingError } from "../domain/booking-error";
 import type { BookingLine, SourceConnector, SourceDocument } from "@/connectors/types";
 import { vatRatesOf } from "../domain/eu-vat-rates";
 import { D, money, type Dec } from "../domain/money";
@@ -37,6 +38,7 @@ const defaultArithmetic: TargetArithmetic = { vat: "line", basis: "excl" };
  */
 export function prepareBooking(source: SourceConnector, raw: SourceDocument, config: BookingConfig): PreparedBooking {
   const normalized = source.normalize(raw);
+  checkPlausibleTotals(normalized);
   const exact = exactVat(normalized, config);
   precheck(exact);
   const document = { ...exact, lines: settleDocumentTotal(exact.lines, { incl: money(exact.totals.incl), vat: money(exact.totals.vat) }, { roundingLine: config.roundingLine ?? false, what: exact.kind }) };
@@ -52,6 +54,18 @@ export function prepareBooking(source: SourceConnector, raw: SourceDocument, con
     description: document.creditFactor === -1 ? `Credit ${number}` : number,
     dueDate: addDays(document.date, config.dueDays ?? 14),
   };
+}
+
+/** Beyond this no sale is real, and the totals would overflow their column (Decimal(14, 2)). */
+const MAX_TOTAL = money("999999999999.99");
+
+/** A shop that sends 1e30 as a price: a clear error on the document instead of a database failure when it is stored. */
+function checkPlausibleTotals(doc: SalesDocument) {
+  for (const total of [doc.totals.incl, doc.totals.excl, doc.totals.vat]) {
+    if (money(total).abs().gt(MAX_TOTAL)) {
+      throw new BookingError("amount_out_of_range", `The document's total (${money(total).toSignificantDigits(6).toString()}) is beyond what any sale can be. Check the amounts of this ${doc.kind} in the webshop.`);
+    }
+  }
 }
 
 /** Lines whose VAT adds up to the shop's total, at rates the merchant configured for the document's region. */

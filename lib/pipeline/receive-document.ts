@@ -3,6 +3,17 @@ import type { Prisma } from "../db/generated/client";
 import type { Db } from "../db/client";
 import { BOOKING_UNDONE } from "../undo/booking-undone";
 
+/** The longest document id we accept from a shop; real ones are numbers or short codes. */
+export const MAX_SOURCE_ID_LENGTH = 128;
+
+/**
+ * Whether a shop's id can be a document id: short, printable text. Anything else (a megabyte, NUL
+ * or other control characters) is no id a shop gives, and would not fit the database's unique key.
+ */
+export const isSourceId = (id: unknown): id is string =>
+  // eslint-disable-next-line no-control-regex -- control characters are exactly what is refused
+  typeof id === "string" && id.length > 0 && id.length <= MAX_SOURCE_ID_LENGTH && !/[\u0000-\u001f\u007f]/.test(id);
+
 /**
  * Records that a document arrived (webhook, poll or Fetch now). The (integration, kind, source id)
  * key is unique, so a webhook delivered twice finds the same row. Returns whether it should be
@@ -32,6 +43,12 @@ export type ReceiveOptions = { booked?: "compare" | "skip" };
 export async function receiveNotices(db: Db, integrationId: string, notices: { kind: DocumentKind; sourceId: string }[], options: ReceiveOptions = {}): Promise<string[]> {
   const toProcess: string[] = [];
   for (const notice of notices) {
+    // A garbled shop answer can name a megabyte or control characters as an id: that is no document
+    // (and would not fit the unique key); the page's real documents are recorded all the same.
+    if (!isSourceId(notice.sourceId)) {
+      console.warn(`[receive] integration ${integrationId}: skipped a ${notice.kind} whose id is not a shop id (${String(notice.sourceId).length} characters)`);
+      continue;
+    }
     const { documentId, process } = await receiveDocument(db, { integrationId, ...notice }, options);
     if (process) toProcess.push(documentId);
   }

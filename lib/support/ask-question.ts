@@ -1,10 +1,11 @@
 import { z } from "zod";
+import { ticketText } from "./ticket-text";
 import type { Db } from "../db/client";
 import { ticketNumber } from "./ticket-number";
 
 export const questionSchema = z.object({
-  subject: z.string().trim().min(1).max(200),
-  message: z.string().trim().min(1).max(5000),
+  subject: ticketText(200).pipe(z.string().min(1)),
+  message: ticketText(5000).pipe(z.string().min(1)),
   integrationId: z.string().trim().max(100).optional().transform((v) => v || undefined),
 });
 export type Question = z.infer<typeof questionSchema>;

@@ -1,7 +1,8 @@
 import { z } from "zod";
+import { ticketText } from "./ticket-text";
 import type { Db } from "../db/client";
 
-export const replySchema = z.object({ message: z.string().trim().min(1).max(5000) });
+export const replySchema = z.object({ message: ticketText(5000).pipe(z.string().min(1)) });
 
 /** The merchant answers on their own ticket: it is open again for us (also after it was closed). */
 export async function replyAsMerchant(db: Db, accountId: string, userId: string, ticketId: string, body: string): Promise<boolean> {

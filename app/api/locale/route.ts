@@ -10,7 +10,8 @@ import { LOCALE_COOKIE } from "@/lib/i18n/request-locale";
  * account (mails follow it too), then goes back to the page it came from.
  */
 export async function POST(req: Request) {
-  const form = await req.formData();
+  // Not a form (a JSON or empty body): no language chosen, back to the start page.
+  const form = await req.formData().catch(() => new FormData());
   const locale = form.get("locale");
   const back = String(form.get("back") ?? "/");
   // Only a path on this site: never an open redirect.

@@ -111,6 +111,10 @@ export async function chooseDocumentTrigger(licenseKey: string, form: FormData) 
   back(licenseKey, "#processing", problem ?? (await notices())("processingSaved"));
 }
 
+/** A value a wizard list offers (a country, a code, an account number): short printable text. */
+// eslint-disable-next-line no-control-regex -- control characters are what is refused
+const isListValue = (value: string) => value.length <= 100 && !/[\u0000-\u001f\u007f]/.test(value);
+
 export async function saveVatGrid(licenseKey: string, form: FormData) {
   const integration = await access(licenseKey);
   const t = await notices();
@@ -120,8 +124,17 @@ export async function saveVatGrid(licenseKey: string, form: FormData) {
     if (!vatCode) continue; // only the countries the merchant sells to are configured
     const rateText = String(form.get(`rate_${i}`) ?? "");
     let rate: string;
-    try { rate = money(rateText, "VAT rate").toFixed(); } catch { back(licenseKey, "#vat", t("notAPercentage", { value: rateText })); return; }
-    rows.push({ region: String(form.get(`region_${i}`)), rate, vatCode, revenueAccount: String(form.get(`account_${i}`) ?? "") || null });
+    try {
+      const parsed = money(rateText, "VAT rate");
+      // A percentage as the column holds it (0–100, cents): 1e30 or -21 would overflow it or mean nothing.
+      if (parsed.isNegative() || parsed.gt(100) || parsed.decimalPlaces() > 2) throw new Error("not a percentage");
+      rate = parsed.toFixed();
+    } catch { back(licenseKey, "#vat", t("notAPercentage", { value: rateText.slice(0, 40) })); return; }
+    const region = String(form.get(`region_${i}`));
+    const revenueAccount = String(form.get(`account_${i}`) ?? "") || null;
+    // The grid's texts come from lists (countries, the target's VAT codes and accounts): never megabytes or control characters.
+    if (![region, vatCode, revenueAccount ?? ""].every(isListValue)) { back(licenseKey, "#vat", t("notAGridValue", { row: i + 1 })); return; }
+    rows.push({ region, rate, vatCode, revenueAccount });
   }
   const seen = new Set<string>();
   for (const r of rows) {

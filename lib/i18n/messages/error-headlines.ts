@@ -10,6 +10,7 @@ export const errorHeadlines = defineMessages({
   en: {
     // Pre-checks and the VAT engine
     totals_mismatch: "The totals do not add up",
+    amount_out_of_range: "An amount beyond any real sale",
     vat_total_mismatch: "The VAT total does not match the lines",
     vat_inconsistent: "A line's VAT does not match its rate",
     vat_rate_unknown: "Unknown VAT rate",
@@ -27,6 +28,7 @@ export const errorHeadlines = defineMessages({
     credit_adjustment_without_vat: "Credit adjustment without VAT",
     currency_not_supported: "Currency not supported",
     not_eligible: "Waiting for an eligible status in the webshop",
+    reconnect_needed: "Waiting until the connection is reconnected",
     // The accounting system's answers
     debtor_not_found: "Debtor not found",
     ledger_not_found: "Ledger account not found",
@@ -100,6 +102,8 @@ export const errorHeadlines = defineMessages({
     credit_adjustment_without_vat: "Creditcorrectie zonder btw",
     currency_not_supported: "Valuta niet ondersteund",
     not_eligible: "Wacht op een geschikte status in de webwinkel",
+    amount_out_of_range: "Een bedrag groter dan enige echte verkoop",
+    reconnect_needed: "Wacht tot de koppeling opnieuw is verbonden",
     debtor_not_found: "Debiteur niet gevonden",
     ledger_not_found: "Grootboekrekening niet gevonden",
     template_not_found: "Factuuropmaak niet gevonden",

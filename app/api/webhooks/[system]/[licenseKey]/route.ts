@@ -3,7 +3,7 @@ import { ConnectorError, type SourceSystem } from "@/connectors/types";
 import { db } from "@/lib/db/client";
 import { openCredentials } from "@/lib/crypto/secrets";
 import { canFetch, canReceive } from "@/lib/integrations/lifecycle";
-import { receiveNotices } from "@/lib/pipeline/receive-document";
+import { isSourceId, MAX_SOURCE_ID_LENGTH, receiveNotices } from "@/lib/pipeline/receive-document";
 import { webhookDeliveryIdentities, webhookReceivers } from "@/connectors/registry";
 import { inngest } from "@/inngest/client";
 import { documentProcessRequested } from "@/inngest/events";
@@ -51,6 +51,10 @@ export async function POST(req: Request, { params }: Ctx) {
   }
   // Cancelled: acknowledged (so the shop stops retrying) and ignored; nothing is recorded or booked.
   if (!canReceive(integration.status)) return NextResponse.json({ received: 0, queued: 0, ignored: "This integration was cancelled." });
+  // A signed body can still name nonsense (a megabyte, control characters): refused, nothing recorded.
+  if (!notices.every((n) => isSourceId(n.sourceId))) {
+    return NextResponse.json({ error: "invalid_payload", message: `The webhook names a document id that is not a shop's id (at most ${MAX_SOURCE_ID_LENGTH} printable characters).` }, { status: 400 });
+  }
 
   const delivery = webhookDeliveryIdentities[system as SourceSystem]?.({ headers: req.headers, body, url: req.url });
   if (delivery?.signedAt && !withinWindow(delivery.signedAt, delivery.ttlMs - CLOCK_SKEW_MS, CLOCK_SKEW_MS)) return unverified();

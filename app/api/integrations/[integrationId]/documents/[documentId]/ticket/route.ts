@@ -6,9 +6,10 @@ import { supportMessages } from "@/lib/i18n/messages/support";
 import { requestLocale } from "@/lib/i18n/request-locale";
 import { translator } from "@/lib/i18n/translate";
 import { reportProblem } from "@/lib/support/report-problem";
+import { ticketText } from "@/lib/support/ticket-text";
 
 type Ctx = { params: Promise<{ integrationId: string; documentId: string }> };
-const bodySchema = z.object({ message: z.string().max(5000).default("") });
+const bodySchema = z.object({ message: ticketText(5000).default("") });
 
 /**
  * The red Report problem button: a ticket carrying the document, its error and the raw exchange,
