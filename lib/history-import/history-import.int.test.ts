@@ -9,7 +9,7 @@ import { loadIntegration } from "@/lib/integrations/load-integration";
 import { connectorsFor } from "@/lib/pipeline/connectors-for";
 import { receiveDocument } from "@/lib/pipeline/receive-document";
 import { changeImport, createImport } from "./commands";
-import { queueNextBatch } from "./queue-batch";
+import { importInPipeline, queueNextBatch } from "./queue-batch";
 import { scanPage } from "./scan-page";
 import { historyImportReason } from "./start-date-exemption";
 import { importProgress, scanSummary } from "./summary";
@@ -153,5 +153,25 @@ describe("history import: scan, then book exactly once", () => {
     expect(ids.filter((id) => refs.includes(`${KEY}-invoice-${id}`))).toEqual(ids.slice(0, 2));
     const audit = await t.db.auditEvent.findMany({ where: { integrationId, action: { startsWith: "history-import." } }, orderBy: { at: "asc" }, select: { action: true } });
     expect(audit.map((a) => a.action)).toEqual(["history-import.scan", "history-import.start", "history-import.pause", "history-import.resume", "history-import.scan", "history-import.start", "history-import.cancel"]);
+  });
+  it("is done only when the pipeline is done with the last documents it handed over", async () => {
+    const orderId = (await admin("documents", { kind: "order", payload: { customer_email: "piet@example.nl", billing_address: { firstname: "Piet", lastname: "Bakker", street: ["Molenweg 3"], postcode: "5611AA", city: "Eindhoven", country_id: "NL" }, payment: { method: "checkmo" }, items: [] } })).id!;
+    await admin("documents/bulk", { kind: "invoice", payloads: Array.from({ length: 3 }, (_, i) => ({ order_id: orderId, created_at: `2025-02-${String(i + 10)} 10:00:00`, items: [row(30)] })) });
+    const created = await createImport(t.db, who(), { from: "2025-02-01", to: "2025-02-28" });
+    if (!created.ok) throw new Error(created.problem);
+    await scanAll(created.importId);
+    await changeImport(t.db, who(), created.importId, "start");
+    const handed = await queueNextBatch(t.db, created.importId, 1, 10);
+    expect(handed.documentIds).toHaveLength(3);
+    expect(await importInPipeline(t.db, created.importId)).toBe(3);
+
+    // Nothing left to hand over, but the pipeline still holds them: not done yet.
+    expect(await queueNextBatch(t.db, created.importId, 1, 10)).toEqual({ stop: null, documentIds: [], draining: true });
+    expect((await t.db.historyImport.findUniqueOrThrow({ where: { id: created.importId } })).status).toBe("running");
+
+    for (const id of handed.documentIds) await book(id);
+    expect(await importInPipeline(t.db, created.importId)).toBe(0);
+    expect(await queueNextBatch(t.db, created.importId, 1, 10)).toEqual({ stop: "done", documentIds: [] });
+    expect(await importProgress(t.db, created.importId)).toMatchObject({ booked: 3, remaining: 0 });
   });
 });

@@ -2,7 +2,8 @@ import type { DocumentKind } from "@/connectors/types";
 import { receiveDocument } from "../pipeline/receive-document";
 import type { Db } from "../db/client";
 
-export type QueuedBatch = { stop: "paused" | "cancelled" | "done" | "superseded" | null; documentIds: string[] };
+/** `draining`: nothing left to hand over, but documents handed over earlier are still in the pipeline. */
+export type QueuedBatch = { stop: "paused" | "cancelled" | "done" | "superseded" | null; documentIds: string[]; draining?: true };
 
 /**
  * Hands the next `size` bookable items of a running import to the pipeline, oldest first, through
@@ -19,6 +20,7 @@ export async function queueNextBatch(db: Db, importId: string, generation: numbe
 
   const items = await db.historyImportItem.findMany({ where: { importId, state: "pending" }, orderBy: { seq: "asc" }, take: size, select: { id: true, kind: true, sourceId: true } });
   if (items.length === 0) {
+    if ((await importInPipeline(db, importId)) > 0) return { stop: null, documentIds: [], draining: true };
     await db.historyImport.update({ where: { id: importId }, data: { status: "done", finishedAt: new Date() } });
     return { stop: "done", documentIds: [] };
   }
@@ -34,8 +36,10 @@ export async function queueNextBatch(db: Db, importId: string, generation: numbe
   return { stop: null, documentIds };
 }
 
-/** How many of these documents the pipeline has not finished with yet. */
-export async function stillInPipeline(db: Db, documentIds: string[]): Promise<number> {
-  if (documentIds.length === 0) return 0;
-  return db.document.count({ where: { id: { in: documentIds }, status: { in: ["queued", "processing"] } } });
+/** How many documents this import handed over the pipeline has not finished with yet. */
+export async function importInPipeline(db: Db, importId: string): Promise<number> {
+  const [row] = await db.$queryRaw<{ n: number }[]>`
+    SELECT count(*)::int AS n FROM "HistoryImportItem" i JOIN "Document" d ON d.id = i."documentId"
+    WHERE i."importId" = ${importId} AND i.state = 'queued' AND d.status IN ('queued', 'processing')`;
+  return row?.n ?? 0;
 }
