@@ -25,7 +25,16 @@ export const envNumber = (name: string, fallback: number) => {
 
 export const log = (...parts: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
 
+let prepared = false;
+/** Generate + build when the sources changed since the last build (as `npm start` does), once per process. */
+function prepareOnce(): void {
+  if (prepared || process.env.BENCH_SKIP_BUILD === "1") return;
+  execFileSync(process.execPath, [path.join(ROOT, "scripts", "prepare.mjs")], { cwd: ROOT, stdio: "inherit" });
+  prepared = true;
+}
+
 export async function withServer<T>(name: string, plan: SeedPlan, measure: (server: RunningServer, seeded: Seeded) => Promise<T>): Promise<{ measured: T; db: BenchDb; seeded: Seeded; close: () => Promise<void> }> {
+  prepareOnce();
   const dataDir = freshDataDir(`bench-${name}`);
   const base = process.env.BENCH_DATABASE_BASE;
   const databaseUrl = base ? await createDatabase(base, `bench_${name}_${Date.now()}`) : undefined;

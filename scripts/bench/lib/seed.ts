@@ -11,7 +11,8 @@ import { openSqlRunner } from "../../../lib/db/sql-runner";
 import { seedConfiguredIntegration, seedMerchant } from "../../../e2e/seeds/configured-integration";
 
 export type SeedPlan = {
-  integrations: { licenseKey: string; like: string; startDate?: string }[];
+  /** `status` other than "active" (e.g. "installing": not polled live, so a shop's request log is a history scan's alone). */
+  integrations: { licenseKey: string; like: string; startDate?: string; status?: string }[];
   /** History imports of integrations of the plan over [from, to], status "scanning", with the shop's documents. */
   history?: { licenseKey: string; from: string; to: string; magentoInvoices?: number; ccvOrders?: number }[];
 };
@@ -27,6 +28,7 @@ const ids: Record<string, string> = {};
 for (const i of plan.integrations) {
   await seedConfiguredIntegration(db(), appUrl, { accountId, licenseKey: i.licenseKey, like: i.like, startDate: i.startDate });
   ids[i.licenseKey] = (await db().integration.findUniqueOrThrow({ where: { licenseKey: i.licenseKey } })).id;
+  if (i.status) await db().integration.update({ where: { licenseKey: i.licenseKey }, data: { status: i.status } });
 }
 
 const importIds: Record<string, string> = {};
