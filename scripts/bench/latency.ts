@@ -64,6 +64,8 @@ export async function benchLatency() {
         executorQueue: part((r) => r.t!.queuedMs),
         run: part((r) => r.t!.runMs),
         externalCallsInRun: part((r) => r.t!.externalMs),
+        // Run time not spent waiting on shop or target: executor round trips, SDK, database, our code.
+        runOutsideExternalCalls: part((r) => (r.t!.runMs === null ? null : r.t!.runMs - r.t!.externalMs)),
       },
       perDocument: { steps: round(mean(booked.map((r) => r.t!.steps)), 1), runs: round(mean(booked.map((r) => r.t!.runs)), 2), externalCalls: round(mean(booked.map((r) => r.t!.externalCalls)), 1) },
     };

@@ -22,7 +22,7 @@ async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<voi
   }));
 }
 
-type Phase = { label: string; latencyMs: number; posted: { licenseKey: string; sourceId: string; postedAt: number }[]; rss: { peakMb: number; meanMb: number }; missing: number };
+type Phase = { label: string; latencyMs: number; posted: { licenseKey: string; sourceId: string; postedAt: number }[]; rss: { peakMb: number; meanMb: number; cpuSeconds: number }; missing: number };
 
 export async function benchThroughput() {
   const INTEGRATIONS = envNumber("BENCH_INTEGRATIONS", 100);
@@ -80,6 +80,9 @@ export async function benchThroughput() {
           externalCalls: round(mean(booked.map((r) => r.t!.externalCalls)), 1), externalMs: round(mean(booked.map((r) => r.t!.externalMs))),
         },
         rss: p.rss,
+        // The server's CPU (app, executor and the sandboxes it serves) per booked document: on a shared
+        // 2-core machine this, not waiting on the targets, is what bounds throughput.
+        serverCpuMsPerDocument: booked.length ? Math.round((p.rss.cpuSeconds * 1000) / booked.length) : null,
       };
     });
     const headlines: Headline[] = phases.slice(1).map((p) => ({

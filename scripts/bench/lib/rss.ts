@@ -1,4 +1,5 @@
-// Resident memory of a process tree, sampled from /proc (Linux): the server and every child it starts.
+// Resident memory and CPU time of a process tree, sampled from /proc (Linux): the server and every
+// child it starts.
 import fs from "node:fs";
 
 function childrenOf(): Map<number, number[]> {
@@ -17,6 +18,31 @@ function childrenOf(): Map<number, number[]> {
   return children;
 }
 
+function descendants(root: number): number[] {
+  const children = childrenOf();
+  const out: number[] = [];
+  const stack = [root];
+  while (stack.length) {
+    const pid = stack.pop()!;
+    out.push(pid);
+    stack.push(...(children.get(pid) ?? []));
+  }
+  return out;
+}
+
+/** User + system CPU seconds of the tree's live processes (fields 14 and 15 of /proc/<pid>/stat, at 100 ticks/s). */
+export function treeCpuSeconds(root: number): number {
+  let ticks = 0;
+  for (const pid of descendants(root)) {
+    try {
+      const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+      const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      ticks += Number(fields[11]) + Number(fields[12]);
+    } catch { /* exited meanwhile */ }
+  }
+  return ticks / 100;
+}
+
 function rssKb(pid: number): number {
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, "utf8"));
@@ -28,30 +54,23 @@ function rssKb(pid: number): number {
 
 /** Sum of VmRSS over `root` and its descendants, in MB. */
 export function treeRssMb(root: number): number {
-  const children = childrenOf();
-  let kb = 0;
-  const stack = [root];
-  while (stack.length) {
-    const pid = stack.pop()!;
-    kb += rssKb(pid);
-    stack.push(...(children.get(pid) ?? []));
-  }
-  return kb / 1024;
+  return descendants(root).reduce((kb, pid) => kb + rssKb(pid), 0) / 1024;
 }
 
-/** Samples the tree every `everyMs` until stopped; returns peak and mean. */
+/** Samples the tree every `everyMs` until stopped; returns peak and mean RSS, and the CPU seconds used meanwhile. */
 export function sampleRss(root: number, everyMs = 500) {
   const samples: number[] = [];
+  const cpuAtStart = treeCpuSeconds(root);
   const take = () => { const mb = treeRssMb(root); if (mb > 0) samples.push(mb); };
   take();
   const timer = setInterval(take, everyMs);
   return {
-    stop(): { peakMb: number; meanMb: number; samples: number } {
+    stop(): { peakMb: number; meanMb: number; samples: number; cpuSeconds: number } {
       clearInterval(timer);
       take();
       const peak = samples.length ? Math.max(...samples) : 0;
       const mean = samples.length ? samples.reduce((a, b) => a + b, 0) / samples.length : 0;
-      return { peakMb: Math.round(peak), meanMb: Math.round(mean), samples: samples.length };
+      return { peakMb: Math.round(peak), meanMb: Math.round(mean), samples: samples.length, cpuSeconds: Number((treeCpuSeconds(root) - cpuAtStart).toFixed(1)) };
     },
   };
 }
