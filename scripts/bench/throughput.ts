@@ -7,6 +7,7 @@
  * Throughput = documents / (last bookedAt − first post). Memory = peak RSS of the server's process
  * tree, sampled from /proc every 500 ms.
  */
+import os from "node:os";
 import { pairs } from "./lib/documents";
 import { backendOf, envNumber, log, withServer } from "./lib/harness";
 import { documentTimings } from "./lib/read-db";
@@ -22,7 +23,7 @@ async function pool<T>(items: T[], limit: number, work: (item: T) => Promise<voi
   }));
 }
 
-type Phase = { label: string; latencyMs: number; posted: { licenseKey: string; sourceId: string; postedAt: number }[]; rss: { peakMb: number; meanMb: number; cpuSeconds: number }; missing: number };
+type Phase = { label: string; latencyMs: number; loadAverage: number[]; posted: { licenseKey: string; sourceId: string; postedAt: number }[]; rss: { peakMb: number; meanMb: number; cpuSeconds: number }; missing: number };
 
 export async function benchThroughput() {
   const INTEGRATIONS = envNumber("BENCH_INTEGRATIONS", 100);
@@ -45,7 +46,8 @@ export async function benchThroughput() {
       await pool([...new Set(docs)], 4, (f) => f.announce());
       for (const f of docs) expected.set(f, expected.get(f)! + 1);
       const missing = await waitUntilBooked([...new Set(docs)].map((feed) => ({ feed, expected: expected.get(feed)! })), 300_000 + docs.length * 3_000);
-      phases.push({ label, latencyMs, posted, rss: rss.stop(), missing: missing.reduce((n, m) => n + m.expected - m.got, 0) });
+      // The machine's 1-minute load average at the end: other work on a shared machine slows a phase down.
+      phases.push({ label, latencyMs, posted, rss: rss.stop(), missing: missing.reduce((n, m) => n + m.expected - m.got, 0), loadAverage: os.loadavg().map((l) => Number(l.toFixed(1))) });
       log(`throughput: ${label}: done (${missing.length} integration(s) short)`);
     };
 
@@ -79,7 +81,7 @@ export async function benchThroughput() {
           steps: round(mean(booked.map((r) => r.t!.steps)), 1), runMs: round(mean(booked.map((r) => r.t!.runMs ?? 0))),
           externalCalls: round(mean(booked.map((r) => r.t!.externalCalls)), 1), externalMs: round(mean(booked.map((r) => r.t!.externalMs))),
         },
-        rss: p.rss,
+        rss: p.rss, loadAverageAtEnd: p.loadAverage,
         // The server's CPU (app, executor and the sandboxes it serves) per booked document: on a shared
         // 2-core machine this, not waiting on the targets, is what bounds throughput.
         serverCpuMsPerDocument: booked.length ? Math.round((p.rss.cpuSeconds * 1000) / booked.length) : null,
