@@ -24,9 +24,13 @@ const AT_SCALE = 10_000;
 
 const day = (offsetDays: number) => new Date(Date.now() + offsetDays * 86_400_000).toISOString().slice(0, 10);
 
-/** CCV's limit is per resource and method: "GET /orders", "GET /orders/:id", "GET /orders/:id/orderrows" each get 150 a minute. */
+/**
+ * CCV's limit is per resource and method. Read as its sandbox enforces it (connectors/ccvshop/sandbox/
+ * rate-limit.ts): the resource is the first path segment, so an order and its rows share "GET orders".
+ */
 function ccvResource(endpoint: string): string {
-  return endpoint.replace(/\?.*$/, "");
+  const [method, path] = endpoint.split(" ");
+  return `${method} ${path!.replace(/\?.*$/, "").split("/")[4] ?? path}`;
 }
 
 export async function benchHistory() {
@@ -108,7 +112,7 @@ export async function benchHistory() {
           totalShopRequests: bookingPerDoc === null ? null : Math.round(scanAtScale + bookingPerDoc * AT_SCALE),
           scanWallMinutesMeasuredPace: scanMs === null ? null : round((scanMs * scale) / 60_000, 1),
           minutesAtDocumentedRateLimit: limitMinutes,
-          rateLimit: i.system === "ccvshop" ? `${CCV_LIMIT_PER_MINUTE}/min per resource and method` : "none documented (Magento 2 admin REST)",
+          rateLimit: i.system === "ccvshop" ? `${CCV_LIMIT_PER_MINUTE} reads/min per resource (orders and their rows together, as the sandbox counts)` : "none documented (Magento 2 admin REST)",
           measuredOrExtrapolated: row.scanned >= AT_SCALE ? "measured" : `extrapolated ×${round(scale, 1)} from ${row.scanned}`,
         },
       });
