@@ -10,11 +10,34 @@ export type ScanPageResult = { done: boolean; found: number };
  * booked), recorded as items of the import. Already booked ones are marked; unbookable ones say why.
  * The cursor is stored with the page's items, so a step that runs again re-reads the same page.
  */
-export async function scanPage(db: Db, importId: string, source: SourceConnector): Promise<ScanPageResult> {
+/** How long one page waits out a shop's rate limit (429 + Retry-After) in all before it gives up and fails the step. */
+const RATE_LIMIT_BUDGET_MS = 5 * 60_000;
+
+export async function scanPage(db: Db, importId: string, source: SourceConnector, options: { sleep?: (ms: number) => Promise<void> } = {}): Promise<ScanPageResult> {
   const run = await db.historyImport.findUniqueOrThrow({ where: { id: importId } });
   if (run.status !== "scanning") return { done: true, found: 0 };
   if (!source.listHistory) throw new ConnectorError("not_supported", "This shop cannot list its past documents.", false);
-  const page = await source.listHistory({ from: run.fromDate, to: run.toDate, cursor: run.scanCursor });
+  const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  let waited = 0;
+  /**
+   * A read the shop refuses for its rate limit is waited out and repeated in place: failing the
+   * step instead would read the whole page again on retry, and a page needing more reads than the
+   * limit allows per minute (CCV: 150, two per order) would then never get through.
+   */
+  const paced = async <T>(read: () => Promise<T>): Promise<T> => {
+    for (;;) {
+      try {
+        return await read();
+      } catch (err) {
+        const retryAfterMs = err instanceof ConnectorError && err.code === "rate_limited" ? err.detail?.retryAfterMs ?? 1000 : null;
+        if (retryAfterMs === null || waited + retryAfterMs > RATE_LIMIT_BUDGET_MS) throw err;
+        waited += retryAfterMs;
+        await sleep(retryAfterMs);
+      }
+    }
+  };
+  const listHistory = source.listHistory.bind(source);
+  const page = await paced(() => listHistory({ from: run.fromDate, to: run.toDate, cursor: run.scanCursor }));
 
   const booked = await db.document.findMany({
     where: { integrationId: run.integrationId, status: "booked", OR: page.notices.map((n) => ({ kind: n.kind, sourceId: n.sourceId })) },
@@ -32,7 +55,7 @@ export async function scanPage(db: Db, importId: string, source: SourceConnector
     if (bookedId) Object.assign(item, { alreadyBooked: true, state: "skipped", documentId: bookedId });
     try {
       // Read from the list itself where the shop's list gives whole documents, else fetched one by one.
-      const raw = listed.get(`${notice.kind}:${notice.sourceId}`) ?? (await source.fetchDocument(notice.kind, notice.sourceId));
+      const raw = listed.get(`${notice.kind}:${notice.sourceId}`) ?? (await paced(() => source.fetchDocument(notice.kind, notice.sourceId)));
       item.number = raw.number ?? null;
       const eligibility = source.eligibility(raw);
       if (!eligibility.eligible) item.notEligible = eligibility.reason;

@@ -1,0 +1,66 @@
+// One benchmark run against a real server: fresh database (PGlite dir, or a new database in the
+// PostgreSQL cluster named by BENCH_DATABASE_BASE), seeded by seed.ts, server started, the
+// measurement run, server stopped, the database opened for reading what the run left.
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import type { Backend } from "./results";
+import { openBenchDb } from "./read-db";
+import { createDatabase } from "./postgres";
+import type { SeedPlan } from "./seed";
+import { freshDataDir, ROOT, serverEnv, startServer, type RunningServer, type ServerOptions } from "./server";
+
+export type Seeded = { integrations: Record<string, string>; importIds: Record<string, string> };
+export type BenchDb = Awaited<ReturnType<typeof openBenchDb>>["db"];
+
+export function backendOf(): Backend {
+  return process.env.BENCH_DATABASE_BASE ? "postgres" : "embedded";
+}
+
+export const envNumber = (name: string, fallback: number) => {
+  const value = Number(process.env[name] ?? fallback);
+  if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number, not ${process.env[name]}`);
+  return value;
+};
+
+export const log = (...parts: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
+
+let prepared = false;
+/** Generate + build when the sources changed since the last build (as `npm start` does), once per process. */
+function prepareOnce(): void {
+  if (prepared || process.env.BENCH_SKIP_BUILD === "1") return;
+  execFileSync(process.execPath, [path.join(ROOT, "scripts", "prepare.mjs")], { cwd: ROOT, stdio: "inherit" });
+  prepared = true;
+}
+
+export async function withServer<T>(name: string, plan: SeedPlan, measure: (server: RunningServer, seeded: Seeded) => Promise<T>): Promise<{ measured: T; db: BenchDb; seeded: Seeded; close: () => Promise<void> }> {
+  prepareOnce();
+  const dataDir = freshDataDir(`bench-${name}`);
+  const base = process.env.BENCH_DATABASE_BASE;
+  const databaseUrl = base ? await createDatabase(base, `bench_${name}_${Date.now()}`) : undefined;
+  const options: ServerOptions = {
+    port: envNumber("BENCH_PORT", 3230), inngestPort: envNumber("BENCH_INNGEST_PORT", 8530), dataDir, databaseUrl,
+  };
+  log(`${name}: seeding ${plan.integrations.length} integration(s) on ${base ? "PostgreSQL" : "PGlite"} (${dataDir})`);
+  const out = execFileSync(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), path.join(import.meta.dirname, "seed.ts"), JSON.stringify(plan)], {
+    cwd: ROOT, env: serverEnv(options), stdio: ["ignore", "pipe", "inherit"], maxBuffer: 64 * 1024 * 1024,
+  }).toString();
+  const seeded = JSON.parse(out.trim().split("\n").pop()!) as Seeded;
+  log(`${name}: starting the server on port ${options.port}`);
+  const server = await startServer(options);
+  let measured: T;
+  try {
+    measured = await measure(server, seeded);
+  } finally {
+    log(`${name}: stopping the server`);
+    await server.stop();
+  }
+  const opened = await openBenchDb({ dataDir, databaseUrl });
+  return {
+    measured, db: opened.db, seeded,
+    close: async () => {
+      await opened.close();
+      if (process.env.BENCH_KEEP_DATA !== "1") fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
