@@ -14,7 +14,7 @@ import path from "node:path";
 import { bookedInTarget, type BookedInTarget } from "./soak/booked-in-targets";
 import { compare, failed } from "./soak/compare";
 import { demoIntegrations, placers, type PlacedDocument } from "./soak/demo-documents";
-import { closeDb, documentsInDb, processUnbooked } from "./soak/documents-in-db";
+import { inChildProcess, type DocumentRow } from "./soak/documents-in-db";
 import { pool, sleep, writeReport } from "./soak/report";
 import { sendEvent, setFaults, type Faults } from "./soak/sandbox-http";
 import { createServer } from "./soak/server";
@@ -29,8 +29,6 @@ const server = createServer({
   inngestPort: Number(process.env.INNGEST_EMBEDDED_PORT ?? 8540),
   logFile: path.join(process.env.SOAK_LOG_DIR ?? "/tmp", "soak-faults-server.log"),
 });
-// This process reads our database (while the server is stopped) with the server's own settings.
-Object.assign(process.env, { DATA_DIR: server.env.DATA_DIR, ENCRYPTION_KEY: server.env.ENCRYPTION_KEY, APP_URL: server.env.APP_URL, SANDBOX: "1" });
 
 const targets = demoIntegrations.map((d) => ({ system: d.target, tenant: d.licenseKey.toLowerCase() }));
 const STATUSES = [500, 502, 503, 429] as const;
@@ -118,26 +116,25 @@ async function main() {
   await Promise.all(targets.map((t) => setFaults(server.url, t.system, t.tenant, {})));
   log("faults cleared");
   const placedAt = Date.now();
-  let missing = await settle(placed, SETTLE_MS);
+  const missing = await settle(placed, SETTLE_MS);
   const settleMs = Date.now() - placedAt;
 
-  // The merchant's remedy for what is left on Errors/Open: Process (the button's own use-case and event).
+  // The merchant's remedy for what is left on Errors/Open: Process (the button's own use-case and
+  // event), applied to the database while the server is stopped (embedded: it owns the database).
   let processed = 0;
   if (missing > 0) {
     await server.stop();
-    const requeued = await processUnbooked();
-    await closeDb();
+    const requeued = await inChildProcess<{ documentId: string; integrationId: string }[]>(server.env, "process-unbooked");
     processed = requeued.length;
     await server.start();
     log(`Process clicked for ${requeued.length} documents`);
     for (const r of requeued) await sendEvent(server.eventsUrl, "document/process.requested", r);
-    missing = await settle(placed, SETTLE_MS);
+    await settle(placed, SETTLE_MS);
   }
 
   const books = await targetBooks();
   await server.stop();
-  const rows = await documentsInDb();
-  await closeDb();
+  const rows = await inChildProcess<DocumentRow[]>(server.env, "rows");
   const verdict = compare(placed, books, rows);
   const report = {
     soak: "faults",

@@ -27,3 +27,19 @@ export async function processUnbooked(): Promise<{ documentId: string; integrati
 export async function closeDb(): Promise<void> {
   await db().$disconnect();
 }
+
+/**
+ * Runs one of the above in a child process that exits afterwards, so no PGlite instance of ours
+ * stays open on the server's data directory once the server is started again.
+ */
+export async function inChildProcess<T>(env: NodeJS.ProcessEnv, command: "rows" | "process-unbooked"): Promise<T> {
+  const { execFile } = await import("node:child_process");
+  const path = await import("node:path");
+  const tsx = path.resolve(import.meta.dirname, "../../node_modules/.bin/tsx");
+  return new Promise((resolve, reject) => {
+    execFile(tsx, [path.join(import.meta.dirname, "db-tool.ts"), command], { env, maxBuffer: 256 * 1024 * 1024 }, (err, stdout, stderr) => {
+      if (err) return reject(new Error(`db-tool ${command} failed: ${stderr || err.message}`));
+      resolve(JSON.parse(stdout.trim().split("\n").at(-1)!) as T);
+    });
+  });
+}
