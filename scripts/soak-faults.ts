@@ -1,6 +1,6 @@
 /**
  * `npm run soak:faults`: issue 11's fault soak against a real built server (`next build --webpack`
- * first). SOAK_DOCS documents (default 50; the issue's figure is 1,000) spread over the five demo
+ * first). SOAK_DOCS documents (default 1,000, the issue's figure) spread over the five demo
  * integrations, while every target sandbox fails SOAK_FAIL_RATE of its calls (500/502/503 and 429
  * with Retry-After, rotating) and hangs now and then until our client times out; the server's process
  * group is killed with `kill -9` twice mid-run and restarted on the same DATA_DIR. Then the faults
@@ -19,7 +19,7 @@ import { pool, sleep, writeReport } from "./soak/report";
 import { sendEvent, setFaults, type Faults } from "./soak/sandbox-http";
 import { createServer } from "./soak/server";
 
-const DOCS = Number(process.env.SOAK_DOCS ?? 50);
+const DOCS = Number(process.env.SOAK_DOCS ?? 1000);
 const FAIL_RATE = Number(process.env.SOAK_FAIL_RATE ?? 0.2);
 const SETTLE_MS = Number(process.env.SOAK_SETTLE_S ?? 900) * 1000;
 const log = (...args: unknown[]) => console.log(`[soak:faults ${new Date().toISOString().slice(11, 19)}]`, ...args);

@@ -13,6 +13,8 @@ export type Verdict = {
   booked: number;
   duplicates: number;
   lost: number;
+  /** The lost ones by their status in our database ("queued"/"processing" at the bound: not finished in time; "none": never recorded). */
+  lostByDbStatus: Record<string, number>;
   /** Sum of expected totals minus sum of booked totals, to the cent ("0.00" when equal). */
   totalsDiff: string;
   /** Booked documents whose own total differs from the shop's. */
@@ -23,7 +25,7 @@ export type Verdict = {
 };
 
 export function compare(placed: PlacedDocument[], targets: Map<string, BookedInTarget>, rows: DocumentRow[]): Verdict {
-  const v: Verdict = { placed: placed.length, booked: 0, duplicates: 0, lost: 0, totalsDiff: "0.00", wrongTotals: 0, db: { rows: rows.length, byStatus: {}, duplicateRows: 0, bookedButMissingInTarget: 0, wrongTotals: 0 }, problems: [] };
+  const v: Verdict = { placed: placed.length, booked: 0, duplicates: 0, lost: 0, lostByDbStatus: {}, totalsDiff: "0.00", wrongTotals: 0, db: { rows: rows.length, byStatus: {}, duplicateRows: 0, bookedButMissingInTarget: 0, wrongTotals: 0 }, problems: [] };
   const rowsByDoc = new Map<string, DocumentRow[]>();
   for (const r of rows) {
     const key = `${r.licenseKey}|${r.kind}|${r.sourceId}`;
@@ -38,7 +40,12 @@ export function compare(placed: PlacedDocument[], targets: Map<string, BookedInT
     const ours = rowsByDoc.get(`${doc.licenseKey}|${doc.kind}|${doc.sourceId}`) ?? [];
     const note = (problem: string) => v.problems.push({ identity: doc.identity, licenseKey: doc.licenseKey, sourceId: doc.sourceId, problem, status: ours[0]?.status, error: ours[0]?.errorDetail ?? ours[0]?.errorCode });
     for (const incl of inTarget) booked = booked.plus(incl);
-    if (inTarget.length === 0) { v.lost++; note("not in the target's books"); }
+    if (inTarget.length === 0) {
+      v.lost++;
+      const status = ours[0]?.status ?? "none";
+      v.lostByDbStatus[status] = (v.lostByDbStatus[status] ?? 0) + 1;
+      note("not in the target's books");
+    }
     else if (inTarget.length > 1) { v.duplicates++; note(`booked ${inTarget.length} times`); }
     else {
       v.booked++;
