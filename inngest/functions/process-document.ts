@@ -205,11 +205,18 @@ export const processDocument = inngest.createFunction(
       if (check.status !== "valid") return fail({ code: "vat_number_not_registered", message: notRegisteredMessage(document, check) });
     }
 
+    // The debtor and products this integration already linked, read in a step: every replay of this
+    // run must take the same path. Read outside a step, a link made by another document's run while
+    // this one waited for a retry turned a planned "find-product:X" into "link-product:X", and the
+    // retry failed with "Could not find step" until retries ran out.
+    const email = document.customer.email?.trim().toLowerCase();
+    const productCodes = target.createsProducts === false ? [] : [...new Set(prepared.lines.map((l) => productFor(l).code))];
+    const known = await step.run("known-links", () => knownLinks(integrationId, email, productCodes));
+
     // Debtor: the payment method's fixed debtor, else the one linked to this email, else found or created.
     let debtorId = fixedDebtorFor(document, integration.paymentMethods);
-    const email = document.customer.email?.trim().toLowerCase();
     if (!debtorId && email) {
-      debtorId = (await db().debtorLink.findUnique({ where: { integrationId_sourceKey: { integrationId, sourceKey: email } } }))?.targetId;
+      debtorId = known.debtorId ?? undefined;
       if (!debtorId) {
         const found = await external("find-debtor", () => target.findDebtorByEmail(email));
         if (!found.ok) return fail(found.failure, "target");
@@ -233,7 +240,7 @@ export const processDocument = inngest.createFunction(
     for (const line of target.createsProducts === false ? [] : prepared.lines) {
       const product = productFor(line);
       if (productIds.has(product.code)) continue;
-      let productId = (await db().productLink.findUnique({ where: { integrationId_sourceCode: { integrationId, sourceCode: product.code } } }))?.targetId;
+      let productId = known.products[product.code];
       if (!productId) {
         const found = await external(`find-product:${product.code}`, () => target.findProductByCode(product.code));
         if (!found.ok) return fail(found.failure, "target");
@@ -274,3 +281,12 @@ export const processDocument = inngest.createFunction(
     return { status: "booked", invoice: invoice.value, payments };
   },
 );
+
+/** The target ids already linked to this email and these product codes (a step's JSON result). */
+async function knownLinks(integrationId: string, email: string | undefined, productCodes: string[]): Promise<{ debtorId: string | null; products: Record<string, string> }> {
+  const [debtor, products] = await Promise.all([
+    email ? db().debtorLink.findUnique({ where: { integrationId_sourceKey: { integrationId, sourceKey: email } } }) : null,
+    productCodes.length ? db().productLink.findMany({ where: { integrationId, sourceCode: { in: productCodes } } }) : [],
+  ]);
+  return { debtorId: debtor?.targetId ?? null, products: Object.fromEntries(products.map((p) => [p.sourceCode, p.targetId])) };
+}
