@@ -44,7 +44,7 @@ function rotateFaults(): () => Promise<void> {
       const faults: Faults = { failRate: FAIL_RATE, status, ...(round % 5 === 0 ? { timeoutNext: 1 } : {}) };
       await Promise.all(targets.map((t) => setFaults(server.url, t.system, t.tenant, faults).catch(() => undefined)));
       faultsInjected[`status ${status}`] = (faultsInjected[`status ${status}`] ?? 0) + 1;
-      if (faults.timeoutNext) faultsInjected.timeouts = (faultsInjected.timeouts ?? 0) + targets.length;
+      if (faults.timeoutNext) faultsInjected.hangsArmed = (faultsInjected.hangsArmed ?? 0) + targets.length;
       round++;
       await sleep(4_000);
     }
@@ -143,6 +143,8 @@ async function main() {
     documents: DOCS,
     perIntegration: Object.fromEntries(demoIntegrations.map((d) => [d.licenseKey, placed.filter((p) => p.licenseKey === d.licenseKey).length])),
     faults: { failRate: FAIL_RATE, statuses: STATUSES, rotations: faultsInjected, kill9: crashes },
+    /** Documents not in their target's books when the bounded wait after clearing the faults ended (before Process). */
+    missingBeforeProcess: missing,
     processClicked: processed,
     wallSeconds: Math.round((Date.now() - started) / 1000),
     settleSecondsAfterFaultsCleared: Math.round(settleMs / 1000),
