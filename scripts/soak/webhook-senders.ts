@@ -70,14 +70,32 @@ export function kmoDelivery(tenant: string, registration: KmoRegistration, order
   };
 }
 
-/** POSTs one delivery; how long the acknowledgement took and its status. */
-export async function deliver(d: Delivery): Promise<{ ms: number; status: number }> {
-  const start = performance.now();
-  try {
-    const res = await fetch(d.address, { method: "POST", headers: { "content-type": "application/json", ...d.headers }, body: d.body, signal: AbortSignal.timeout(30_000) });
-    await res.arrayBuffer();
-    return { ms: performance.now() - start, status: res.status };
-  } catch {
-    return { ms: performance.now() - start, status: 0 };
+/**
+ * POSTs one delivery as a shop does (connectors/sandbox/kit/webhook-delivery.ts: up to three
+ * attempts, 0 s, 1 s and 5 s apart, each given 10 s): the first attempt's acknowledgement time and
+ * status, the attempts it took and the final status (0 = no answer).
+ */
+export type DeliveryOutcome = { ms: number; firstStatus: number; attempts: number; status: number };
+
+const RETRY_DELAYS_MS = [0, 1_000, 5_000];
+
+export async function deliver(d: Delivery): Promise<DeliveryOutcome> {
+  let first: { ms: number; status: number } | undefined;
+  let status = 0;
+  let attempts = 0;
+  for (const delay of RETRY_DELAYS_MS) {
+    if (delay) await new Promise((r) => setTimeout(r, delay));
+    attempts++;
+    const start = performance.now();
+    try {
+      const res = await fetch(d.address, { method: "POST", headers: { "content-type": "application/json", ...d.headers }, body: d.body, signal: AbortSignal.timeout(10_000) });
+      await res.arrayBuffer();
+      status = res.status;
+    } catch {
+      status = 0;
+    }
+    first ??= { ms: performance.now() - start, status };
+    if (status >= 200 && status < 300) break;
   }
+  return { ms: first!.ms, firstStatus: first!.status, attempts, status };
 }
