@@ -21,8 +21,8 @@ import { sentEventSteps } from "./testing/sent-events";
  * booked exactly once, to the cent, in the target and in our database.
  */
 const APP = "http://localhost:3000";
-/** 50 by default (about a minute on a quiet machine); FAULTS_TEST_DOCS=100 or more for a longer run. */
-const DOCS = Number(process.env.FAULTS_TEST_DOCS ?? 50);
+/** 30 by default (six per demo integration; 1.5 min on a busy 2-core machine); FAULTS_TEST_DOCS=100 or more for a longer run. */
+const DOCS = Number(process.env.FAULTS_TEST_DOCS ?? 30);
 const STATUSES = [500, 502, 503, 429];
 let t: TestDb;
 const realFetch = globalThis.fetch;
