@@ -94,3 +94,22 @@ describe("process-document replays take the same path whatever other runs link m
     expect((await t.db.document.findUniqueOrThrow({ where: { id: second.documentId } })).status).toBe("booked");
   });
 });
+
+describe("process-document after a product create whose answer was lost", () => {
+  it("uses the product the lost create made when the retry is refused as a duplicate code", async () => {
+    // THEEPOT exists in Rompslomp (an order books it), but this run's lookup ran before the create
+    // whose answer was lost: its retry of the create is refused ("Productcode is al in gebruik").
+    const booked = await receiveDocument(t.db, { integrationId, kind: "order", sourceId: await placeOrder("earlier@example.nl") });
+    expect((await run(booked.documentId)).result).toMatchObject({ status: "booked" });
+    await t.db.productLink.deleteMany({ where: { integrationId, sourceCode: "THEEPOT" } });
+    const third = await receiveDocument(t.db, { integrationId, kind: "order", sourceId: await placeOrder("third@example.nl") });
+    const { result } = await new InngestTestEngine({
+      function: processDocument,
+      events: [{ name: "document/process.requested", data: { documentId: third.documentId, integrationId } }],
+      steps: [...sentEventSteps(), { id: "find-product:THEEPOT", handler: () => ({ ok: true, value: null }) }],
+    }).execute();
+    const document = await t.db.document.findUniqueOrThrow({ where: { id: third.documentId } });
+    expect([document.status, document.errorDetail]).toEqual(["booked", null]);
+    expect(result).toMatchObject({ status: "booked" });
+  });
+});

@@ -250,8 +250,14 @@ export const processDocument = inngest.createFunction(
         const created = await external(`create-product:${product.code}`, () =>
           target.createProduct({ code: product.code, description: product.description, vatRate: line.vatRate, unitPriceExcl: line.unitPriceExcl, vatCode: line.vatCode, ledgerAccount: line.ledgerAccount }),
         );
-        if (!created.ok) return fail(created.failure, "target");
-        productId = created.value;
+        if (created.ok) productId = created.value;
+        else {
+          // A create whose answer was lost (a timeout) did create the product, and its retry is
+          // refused as a duplicate code ("Productcode is al in gebruik"): look again before failing.
+          const again = await external(`find-product-again:${product.code}`, () => target.findProductByCode(product.code));
+          if (!again.ok || !again.value) return fail(created.failure, "target");
+          productId = again.value;
+        }
       }
       const targetId = productId;
       await step.run(`link-product:${product.code}`, () =>
