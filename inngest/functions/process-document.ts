@@ -221,11 +221,18 @@ export const processDocument = inngest.createFunction(
       if (check.status !== "valid") return fail({ code: "vat_number_not_registered", message: notRegisteredMessage(document, check) });
     }
 
+    // The debtor and products this integration already linked, read in a step: every replay of this
+    // run must take the same path. Read outside a step, a link made by another document's run while
+    // this one waited for a retry turned a planned "find-product:X" into "link-product:X", and the
+    // retry failed with "Could not find step" until retries ran out.
+    const email = document.customer.email?.trim().toLowerCase();
+    const productCodes = target.createsProducts === false ? [] : [...new Set(prepared.lines.map((l) => productFor(l).code))];
+    const known = await step.run("known-links", () => knownLinks(integrationId, email, productCodes));
+
     // Debtor: the payment method's fixed debtor, else the one linked to this email, else found by
     // email or created, and then linked to the email so later documents skip the lookups.
     let debtorId = fixedDebtorFor(document, integration.paymentMethods);
-    const email = document.customer.email?.trim().toLowerCase();
-    if (!debtorId && email) debtorId = (await db().debtorLink.findUnique({ where: { integrationId_sourceKey: { integrationId, sourceKey: email } } }))?.targetId;
+    if (!debtorId && email) debtorId = known.debtorId ?? undefined;
     if (!debtorId) {
       let resolved: string | undefined;
       if (email) {
@@ -252,7 +259,7 @@ export const processDocument = inngest.createFunction(
     for (const line of target.createsProducts === false ? [] : prepared.lines) {
       const product = productFor(line);
       if (productIds.has(product.code)) continue;
-      let productId = (await db().productLink.findUnique({ where: { integrationId_sourceCode: { integrationId, sourceCode: product.code } } }))?.targetId;
+      let productId = Object.hasOwn(known.products, product.code) ? known.products[product.code] : undefined;
       const productLinked = productId !== undefined;
       if (!productId) {
         const found = await external(`find-product:${product.code}`, () => target.findProductByCode(product.code));
@@ -263,8 +270,14 @@ export const processDocument = inngest.createFunction(
         const created = await external(`create-product:${product.code}`, () =>
           target.createProduct({ code: product.code, description: product.description, vatRate: line.vatRate, unitPriceExcl: line.unitPriceExcl, vatCode: line.vatCode, ledgerAccount: line.ledgerAccount }),
         );
-        if (!created.ok) return fail(created.failure, "target");
-        productId = created.value;
+        if (created.ok) productId = created.value;
+        else {
+          // A create whose answer was lost (a timeout) did create the product, and its retry is
+          // refused as a duplicate code ("Productcode is al in gebruik"): look again before failing.
+          const again = await external(`find-product-again:${product.code}`, () => target.findProductByCode(product.code));
+          if (!again.ok || !again.value) return fail(created.failure, "target");
+          productId = again.value;
+        }
       }
       const targetId = productId;
       if (!productLinked) {
@@ -296,3 +309,12 @@ export const processDocument = inngest.createFunction(
     return { status: "booked", invoice: invoice.value, payments };
   },
 );
+
+/** The target ids already linked to this email and these product codes (a step's JSON result). */
+async function knownLinks(integrationId: string, email: string | undefined, productCodes: string[]): Promise<{ debtorId: string | null; products: Record<string, string> }> {
+  const [debtor, products] = await Promise.all([
+    email ? db().debtorLink.findUnique({ where: { integrationId_sourceKey: { integrationId, sourceKey: email } } }) : null,
+    productCodes.length ? db().productLink.findMany({ where: { integrationId, sourceCode: { in: productCodes } } }) : [],
+  ]);
+  return { debtorId: debtor?.targetId ?? null, products: Object.fromEntries(products.map((p) => [p.sourceCode, p.targetId])) };
+}

@@ -10,7 +10,7 @@ import { setDb } from "@/lib/db/client";
 import { createTestDb, type TestDb } from "@/lib/db/testing";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { connectWithForm } from "@/lib/install/connect-with-form";
-import { createOAuthState } from "@/lib/install/oauth-state";
+import { startOAuthFlow } from "@/lib/install/oauth-browser-binding";
 import { oauthRedirectUri } from "@/lib/install/oauth-redirect";
 import { HELD_RECONNECT } from "@/lib/pipeline/reconnect-hold";
 import { receiveDocument } from "@/lib/pipeline/receive-document";
@@ -109,10 +109,12 @@ const rompslompBooked = (sourceId: string) => matrixReaders.rompslomp(admin("rom
 /** The merchant reconnects Rompslomp: consent page → Allow → our real OAuth callback route. */
 async function reconnectRompslomp() {
   const baseUrl = rompslompBase(APP, RS.toLowerCase());
-  const page = await inProcessSandboxFetch(authorizeUrl({ baseUrl, clientId: sandboxOAuthApp.clientId, redirectUri: oauthRedirectUri("rompslomp"), state: createOAuthState(RS) }));
+  const flow = startOAuthFlow(RS); // as our start route does: the state, bound to this browser by a cookie
+  const page = await inProcessSandboxFetch(authorizeUrl({ baseUrl, clientId: sandboxOAuthApp.clientId, redirectUri: oauthRedirectUri("rompslomp"), state: flow.state }));
   const allow = await inProcessSandboxFetch(`${baseUrl}/oauth/authorize`, { method: "POST", body: new URLSearchParams([...formFields(await page.text()), ["decision", "allow"]]), redirect: "manual" });
   expect(allow.status).toBe(302);
-  const back = await oauthCallback(new Request(allow.headers.get("location")!), { params: Promise.resolve({ system: "rompslomp" }) });
+  const cookie = flow.setCookie.split(";")[0]!;
+  const back = await oauthCallback(new Request(allow.headers.get("location")!, { headers: { cookie } }), { params: Promise.resolve({ system: "rompslomp" }) });
   expect(back.status).toBe(307);
   expect(back.headers.get("location")).not.toMatch(/failed|declined/i);
 }
