@@ -52,6 +52,7 @@ export function writeSummary(): void {
   });
   const rows = files.flatMap((f) => {
     const r = JSON.parse(fs.readFileSync(path.join(RESULTS_DIR, f), "utf8")) as Result & { machine: ReturnType<typeof machine> };
+    if (!Array.isArray(r.headlines)) return []; // the soaks' reports share the folder and have their own shape
     return r.headlines.map((h) => `| ${r.name} | ${r.backend} | ${h.metric} | ${h.value} | ${h.target ?? ""} | ${h.met === undefined ? "" : h.met ? "yes" : "**no**"} | ${r.machine.date.slice(0, 16).replace("T", " ")} | ${r.machine.commit.slice(0, 9)} |`);
   });
   const text = [
