@@ -60,7 +60,7 @@ export function createSandbox<S extends object>(def: SandboxDefinition<S>): Sand
     };
     if (path[0] === "_admin") return admin(def, ctx, req.method, path.slice(1), init);
 
-    const injected = await injectFault(def, tenant, req, init);
+    const injected = await injectFault(def, tenant, req);
     const res = injected ?? (await def.api(ctx).catch((err: unknown) => (def.errorResponse ?? defaultError)(500, `Sandbox failure: ${(err as Error).message}`)));
     await logRequest(def.system, tenant, { method: req.method, path: `/${path.join("/")}${url.search}`, status: res.status });
     return res;
@@ -95,12 +95,12 @@ async function admin<S extends object>(def: SandboxDefinition<S>, ctx: SandboxCo
 }
 
 /** Applies `_admin/faults`: latency, hung requests (until the client gives up), failures. */
-async function injectFault<S extends object>(def: SandboxDefinition<S>, tenant: string, req: Request, init: () => S): Promise<Response | undefined> {
+async function injectFault<S extends object>(def: SandboxDefinition<S>, tenant: string, req: Request): Promise<Response | undefined> {
   const faults = await readFaults(def.system, tenant);
   if (!faults || Object.keys(faults).length === 0) return undefined;
   if (faults.latencyMs) await new Promise((r) => setTimeout(r, faults.latencyMs));
   const error = def.errorResponse ?? defaultError;
-  if (faults.timeoutNext && (await takeCountedFault(def.system, tenant, init, "timeoutNext"))) {
+  if (faults.timeoutNext && (await takeCountedFault(def.system, tenant, "timeoutNext"))) {
     // Hang until the client gives up (it may already have, while the fault was being taken).
     await new Promise<void>((resolve) => {
       if (req.signal.aborted) return resolve();
@@ -109,7 +109,7 @@ async function injectFault<S extends object>(def: SandboxDefinition<S>, tenant: 
     });
     return error(504, "Gateway timeout (injected)");
   }
-  if (faults.failNext && (await takeCountedFault(def.system, tenant, init, "failNext"))) return error(faults.status ?? 503, "Injected failure");
+  if (faults.failNext && (await takeCountedFault(def.system, tenant, "failNext"))) return error(faults.status ?? 503, "Injected failure");
   if (faults.failRate && Math.random() < faults.failRate) return error(faults.status ?? 503, "Injected failure");
   return undefined;
 }

@@ -123,10 +123,9 @@ export function writeFaults(system: string, tenant: string, init: () => object, 
 }
 
 /** Takes one of the counted faults ("fail the next n"), atomically: two requests never share one. */
-export function takeCountedFault(system: string, tenant: string, init: () => object, key: "failNext" | "timeoutNext"): Promise<boolean> {
+export function takeCountedFault(system: string, tenant: string, key: "failNext" | "timeoutNext"): Promise<boolean> {
   return serialized(keyOf(system, tenant), async () => {
-    await load(system, tenant, init);
-    const faults = await readFaults(system, tenant);
+    const faults = await readFaults(system, tenant); // no row: no faults to take
     const left = faults[key] ?? 0;
     if (left <= 0) return false;
     await db().sandboxTenant.update({ where: where(system, tenant), data: { faults: { ...faults, [key]: left - 1 } } });
