@@ -1,5 +1,6 @@
 import { type Env } from "../../lib/config/env";
 import { authSecret } from "../../lib/crypto/keys";
+import { localEventsFetch } from "./local-events";
 import { embeddedSigningKey } from "./signing";
 
 /** How the app and its embedded executor find and trust each other. */
@@ -25,8 +26,9 @@ export function embeddedKey(e: Env): string {
 
 /**
  * Inngest client options for the embedded executor: "cloud" mode (signed calls, verified by
- * the SDK) against the executor's loopback port. The event key is not checked (loopback).
+ * the SDK) against the executor's loopback port. The event key is not checked (loopback). Events
+ * reach an executor in this same process without the socket (local-events.ts).
  */
 export function embeddedClientOptions(e: Env) {
-  return { isDev: false, baseUrl: embeddedExecutorUrl(e), signingKey: embeddedKey(e), eventKey: "embedded" } as const;
+  return { isDev: false, baseUrl: embeddedExecutorUrl(e), signingKey: embeddedKey(e), eventKey: "embedded", fetch: localEventsFetch } as const;
 }

@@ -7,6 +7,7 @@ import { Registry, type CompiledFunction } from "./registry";
 import { startRetention } from "./retention";
 import { Scheduler } from "./scheduler";
 import type { IncomingEvent } from "./schemas";
+import { acceptLocalEvents } from "./local-events";
 import { createServer } from "./server";
 import { Store, type RunRow } from "./store";
 import { Sync } from "./sync";
@@ -99,6 +100,7 @@ export async function startExecutor(options: ExecutorOptions): Promise<EmbeddedE
   const port = (server.address() as AddressInfo).port;
   const url = `http://${o.host}:${port}`;
 
+  const stopLocalEvents = acceptLocalEvents(url, (events) => ingest.submit({ events }));
   sync.onFirstSync(() => scheduler.start());
   crons.start();
   const stopRetention = startRetention(store, o.retentionDays, o.now, log);
@@ -114,6 +116,7 @@ export async function startExecutor(options: ExecutorOptions): Promise<EmbeddedE
     send: (events) => ingest.submit({ events: Array.isArray(events) ? events : [events] }),
     sync: () => (o.serveUrl ? sync.syncOnce(o.serveUrl) : Promise.resolve()),
     async stop(graceMs = 5_000) {
+      stopLocalEvents();
       sync.stop();
       crons.stop();
       stopRetention();

@@ -1,3 +1,4 @@
+import { inBackground, urgently } from "../../lib/db/priority-lane";
 import { Batcher } from "./batcher";
 import { Windows } from "./gates";
 import { evalKey, gatesFor, primaryKey, triggerMatches, type CompiledFunction, type Registry } from "./registry";
@@ -55,7 +56,17 @@ export class Ingest {
     return pending.ids;
   }
 
+  /**
+   * Storing events is what a sender (a webhook acknowledgement) waits on: its statements take the
+   * urgent lane. The runs it starts are background work, back in the ordinary lane.
+   */
   private async flush(batch: Pending[]): Promise<void> {
+    const start = await urgently(() => this.store_(batch));
+    await inBackground(start);
+  }
+
+  /** Stores a batch; returns what starts its runs once stored. */
+  private async store_(batch: Pending[]): Promise<() => Promise<void>> {
     const now = this.opts.now();
     const externalIds = batch.flatMap((s) => s.events.map((e) => e.id).filter((id): id is string => !!id));
     const seen = await this.store.seenEvents([...new Set(externalIds)], now - DEDUPE_MS);
@@ -127,11 +138,13 @@ export class Ingest {
       for (const r of reserved) this.scheduler.release(r.reservation);
       throw err;
     }
-    this.scheduler.markCancelled(cancelIds);
-    for (const r of reserved) this.scheduler.launch(toRow(r.run), r.reservation, true);
-    if (runs.length > reserved.length) this.scheduler.wake();
-    for (const at of throttledUntil) this.scheduler.wakeAt(at);
-    if (resolved.length) await this.waits.resolve(resolved, now);
+    return async () => {
+      this.scheduler.markCancelled(cancelIds);
+      for (const r of reserved) this.scheduler.launch(toRow(r.run), r.reservation, true);
+      if (runs.length > reserved.length) this.scheduler.wake();
+      for (const at of throttledUntil) this.scheduler.wakeAt(at);
+      if (resolved.length) await this.waits.resolve(resolved, now);
+    };
   }
 
   /** Runs whose cancelOn matches one of these events. */

@@ -91,3 +91,6 @@ export const streamedResponseSchema = z.object({
   headers: z.record(z.string(), z.string()).optional(),
   body: z.string(),
 });
+
+/** A refused body's problems in one line, as the endpoints answer them. */
+export const issuesText = (error: z.ZodError) => error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");

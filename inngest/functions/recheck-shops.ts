@@ -6,13 +6,15 @@ import { attempt } from "@/lib/pipeline/attempt";
 import { callRecorder } from "@/lib/pipeline/call-recorder";
 import { connectorsFor } from "@/lib/pipeline/connectors-for";
 import { receiveNotices } from "@/lib/pipeline/receive-document";
+import { pruneDeliveries } from "@/lib/webhooks/replay-guard";
 import { inngest } from "../client";
 import { documentProcessRequested } from "../events";
 
 /**
  * Every night: shops whose changes an incremental poll can miss (PrestaShop: a state changed
  * without date_upd moving) are re-read over their whole re-check window. Every document found is
- * recorded once; those not booked yet are queued, booked ones are left alone.
+ * recorded once; those not booked yet are queued, booked ones are left alone. Webhook delivery
+ * claims past their replay window are forgotten too.
  */
 export const recheckShops = inngest.createFunction(
   { id: "recheck-shops", triggers: [{ cron: "TZ=Europe/Amsterdam 0 3 * * *" }] },
@@ -26,7 +28,8 @@ export const recheckShops = inngest.createFunction(
       if (ids.length) await step.sendEvent(`queue-${id}`, ids.map((documentId) => documentProcessRequested.create({ documentId, integrationId: id })));
       queued += ids.length;
     }
-    return { integrations: integrations.length, queued };
+    const forgotten = await step.run("prune-webhook-deliveries", () => pruneDeliveries(db()));
+    return { integrations: integrations.length, queued, forgottenDeliveries: forgotten };
   },
 );
 

@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env, type Env } from "../config/env";
 import type { PrismaClient } from "./generated/client";
+import { PriorityLock } from "./priority-lane";
 
 // The adapters are built against different @prisma/driver-adapter-utils releases than the 6.19
 // client; the runtime contract is the same, so they are typed as what the client accepts.
@@ -35,7 +36,33 @@ export function openPglite(dataDir: string): PGlite {
 /** The driver adapter for the configured database: PostgreSQL when DATABASE_URL is set, else PGlite. */
 export function createAdapter(e: Env = env()): AdapterFactory {
   if (e.DATABASE_URL) return new PrismaPg({ connectionString: e.DATABASE_URL }) as unknown as AdapterFactory;
-  return new PrismaPGlite(openPglite(pgliteDir(e))) as unknown as AdapterFactory;
+  return new PrismaPGlite(withPriorityLane(openPglite(pgliteDir(e)))) as unknown as AdapterFactory;
+}
+
+const lanes = new WeakMap<PGlite, PGlite>();
+
+/**
+ * The instance as Prisma sees it: statements and transactions pass one PriorityLock (PGlite runs
+ * one at a time anyway), so urgent ones (see priority-lane.ts) go first. A transaction holds the
+ * lock until it ends, as PGlite's own lock does; its statements run on PGlite's transaction object.
+ */
+export function withPriorityLane(pg: PGlite): PGlite {
+  let wrapped = lanes.get(pg);
+  if (!wrapped) {
+    const lock = new PriorityLock();
+    const query: PGlite["query"] = (...args) => lock.run(() => pg.query(...args));
+    const transaction: PGlite["transaction"] = (...args) => lock.run(() => pg.transaction(...args));
+    wrapped = new Proxy(pg, {
+      get(target, prop) {
+        if (prop === "query") return query;
+        if (prop === "transaction") return transaction;
+        const value: unknown = Reflect.get(target, prop, target);
+        return typeof value === "function" ? value.bind(target) : value;
+      },
+    });
+    lanes.set(pg, wrapped);
+  }
+  return wrapped;
 }
 
 /** Used by prisma.config.ts so that `prisma migrate …` works offline in both modes. */

@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client";
+import { withPriorityLane } from "./adapter";
 import { applyMigrations } from "./migrate";
 
 type AdapterFactory = NonNullable<NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"]>;
@@ -19,7 +20,8 @@ export async function createTestDb(): Promise<TestDb> {
   if (!serverUrl) {
     const pglite = new PGlite("memory://");
     await applyMigrations(pglite);
-    const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) as unknown as AdapterFactory });
+    // Through the priority lane, as the app's embedded database is (adapter.ts).
+    const db = new PrismaClient({ adapter: new PrismaPGlite(withPriorityLane(pglite)) as unknown as AdapterFactory });
     return {
       db,
       dump: () => dumpAll((sql) => pglite.query(sql).then((r) => r.rows)),

@@ -1,6 +1,7 @@
 import type { DocumentKind } from "@/connectors/types";
-import type { Prisma } from "../db/generated/client";
+import { Prisma } from "../db/generated/client";
 import type { Db } from "../db/client";
+import { newId } from "../db/new-id";
 import { BOOKING_UNDONE } from "../undo/booking-undone";
 
 /** The longest document id we accept from a shop; real ones are numbers or short codes. */
@@ -21,15 +22,8 @@ export const isSourceId = (id: unknown): id is string =>
  * booked twice); one whose booking the merchant undid waits for Process.
  */
 export async function receiveDocument(db: Db, input: { integrationId: string; kind: DocumentKind; sourceId: string; payload?: unknown }, options: ReceiveOptions = {}) {
-  const row = await db.document.upsert({
-    where: { integrationId_kind_sourceId: { integrationId: input.integrationId, kind: input.kind, sourceId: input.sourceId } },
-    create: { integrationId: input.integrationId, kind: input.kind, sourceId: input.sourceId, status: "queued", rawPayload: (input.payload ?? {}) as Prisma.InputJsonValue },
-    update: {},
-    select: { id: true, status: true, errorCode: true },
-  });
-  // An undone booking waits for the merchant's Process, not for the shop's next notice.
-  const skipBooked = options.booked !== "compare" && row.status === "booked";
-  return { documentId: row.id, process: row.errorCode !== BOOKING_UNDONE && !skipBooked };
+  const [row] = await recordDocuments(db, input.integrationId, [input], input.payload);
+  return { documentId: row!.id, process: shouldProcess(row!, options) };
 }
 
 /**
@@ -41,16 +35,63 @@ export type ReceiveOptions = { booked?: "compare" | "skip" };
 
 /** Records every document a webhook, poll or re-check announced; returns the ids to (re)process. */
 export async function receiveNotices(db: Db, integrationId: string, notices: { kind: DocumentKind; sourceId: string }[], options: ReceiveOptions = {}): Promise<string[]> {
-  const toProcess: string[] = [];
-  for (const notice of notices) {
-    // A garbled shop answer can name a megabyte or control characters as an id: that is no document
-    // (and would not fit the unique key); the page's real documents are recorded all the same.
-    if (!isSourceId(notice.sourceId)) {
-      console.warn(`[receive] integration ${integrationId}: skipped a ${notice.kind} whose id is not a shop id (${String(notice.sourceId).length} characters)`);
-      continue;
-    }
-    const { documentId, process } = await receiveDocument(db, { integrationId, ...notice }, options);
-    if (process) toProcess.push(documentId);
-  }
-  return toProcess;
+  // A garbled shop answer can name a megabyte or control characters as an id: that is no document
+  // (and would not fit the unique key); the page's real documents are recorded all the same.
+  const rows = await recordDocuments(db, integrationId, shopIdsOnly(integrationId, notices));
+  return toProcess(rows, options);
+}
+
+/** The notices whose ids can be a shop's; the others are logged and left out. */
+export function shopIdsOnly<T extends { kind: DocumentKind; sourceId: string }>(integrationId: string, notices: T[]): T[] {
+  return notices.filter((notice) => {
+    if (isSourceId(notice.sourceId)) return true;
+    console.warn(`[receive] integration ${integrationId}: skipped a ${notice.kind} whose id is not a shop id (${String(notice.sourceId).length} characters)`);
+    return false;
+  });
+}
+
+/** The distinct ids of recorded documents to (re)process now. */
+export const toProcess = (rows: Recorded[], options: ReceiveOptions): string[] => [...new Set(rows.filter((row) => shouldProcess(row, options)).map((row) => row.id))];
+
+export type Recorded = { id: string; status: string; errorCode: string | null };
+
+function shouldProcess(row: Recorded, options: ReceiveOptions): boolean {
+  // An undone booking waits for the merchant's Process, not for the shop's next notice.
+  const skipBooked = options.booked !== "compare" && row.status === "booked";
+  return row.errorCode !== BOOKING_UNDONE && !skipBooked;
+}
+
+/**
+ * One statement for all: new documents are inserted (queued), known ones are read as they are;
+ * the rows come back in the order asked. A webhook's acknowledgement waits on this, so it is one
+ * round trip however many documents a delivery or a poll page names.
+ */
+async function recordDocuments(db: Db, integrationId: string, docs: { kind: DocumentKind; sourceId: string }[], payload: unknown = {}): Promise<Recorded[]> {
+  if (!docs.length) return [];
+  return db.$queryRaw<Recorded[]>`WITH ${recordDocumentsSql(integrationId, docs, payload)} SELECT id, status, "errorCode" FROM recorded`;
+}
+
+/**
+ * The CTEs that record `docs` (see recordDocuments), ending in `recorded (n, id, status,
+ * "errorCode")` in the order asked. `onlyIf`: a condition (SQL) the insert needs, e.g. that a
+ * webhook's delivery was claimed in the same statement.
+ */
+export function recordDocumentsSql(integrationId: string, docs: { kind: DocumentKind; sourceId: string }[], payload: unknown = {}, onlyIf: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
+  const values = Prisma.join(docs.map((d, i) => Prisma.sql`(${i}::int, ${newId()}, ${d.kind}, ${d.sourceId})`));
+  return Prisma.sql`
+    input (n, id, kind, "sourceId") AS (VALUES ${values}),
+    inserted AS (
+      INSERT INTO "Document" (id, "integrationId", kind, "sourceId", status, "rawPayload", "updatedAt")
+      SELECT DISTINCT ON (kind, "sourceId") id, ${integrationId}, kind, "sourceId", 'queued', ${JSON.stringify(payload)}::jsonb, ${new Date()}::timestamp
+        FROM input WHERE ${onlyIf} ORDER BY kind, "sourceId", n
+      ON CONFLICT ("integrationId", kind, "sourceId") DO NOTHING
+      RETURNING id, kind, "sourceId", status, "errorCode"
+    ),
+    found AS (
+      SELECT id, kind, "sourceId", status, "errorCode" FROM inserted
+      UNION ALL
+      SELECT d.id, d.kind, d."sourceId", d.status, d."errorCode" FROM "Document" d
+        WHERE d."integrationId" = ${integrationId} AND (d.kind, d."sourceId") IN (SELECT kind, "sourceId" FROM input)
+    ),
+    recorded AS (SELECT input.n, found.id, found.status, found."errorCode" FROM input JOIN found USING (kind, "sourceId") ORDER BY input.n)`;
 }

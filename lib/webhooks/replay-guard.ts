@@ -1,5 +1,5 @@
 import type { Db } from "../db/client";
-import { isUniqueViolation } from "../integrations/license-key";
+import { Prisma } from "../db/generated/client";
 
 /**
  * Replay guard for webhook deliveries. A verified delivery is claimed by its key (the shop's
@@ -8,15 +8,26 @@ import { isUniqueViolation } from "../integrations/license-key";
  * the claim is released, so the shop's legitimate redelivery after our error still goes through.
  */
 export async function claimDelivery(db: Db, integrationId: string, key: string, ttlMs: number, now = new Date()): Promise<boolean> {
-  // Expired claims go first (this integration's only: cheap, indexed), so an old key can be used again.
-  await db.webhookDelivery.deleteMany({ where: { integrationId, expiresAt: { lte: now } } });
-  try {
-    await db.webhookDelivery.create({ data: { integrationId, key, expiresAt: new Date(now.getTime() + ttlMs) } });
-    return true;
-  } catch (err) {
-    if (isUniqueViolation(err)) return false;
-    throw err;
-  }
+  const claimed = await db.$queryRaw<unknown[]>`${claimSql(integrationId, key, ttlMs, now)}`;
+  return claimed.length === 1;
+}
+
+/**
+ * One statement that returns a row when the claim is taken: a new key is claimed; a known one only
+ * once its claim expired (then it counts as new again). Expired claims of keys never seen again
+ * are pruned by pruneDeliveries.
+ */
+export function claimSql(integrationId: string, key: string, ttlMs: number, now: Date): Prisma.Sql {
+  return Prisma.sql`
+    INSERT INTO "WebhookDelivery" ("integrationId", key, "expiresAt") VALUES (${integrationId}, ${key}, ${new Date(now.getTime() + ttlMs)})
+    ON CONFLICT ("integrationId", key) DO UPDATE SET "expiresAt" = EXCLUDED."expiresAt" WHERE "WebhookDelivery"."expiresAt" <= ${now}
+    RETURNING 1`;
+}
+
+/** Forgets expired claims (nightly): they only stop replays within their time window. */
+export async function pruneDeliveries(db: Db, now = new Date()): Promise<number> {
+  const { count } = await db.webhookDelivery.deleteMany({ where: { expiresAt: { lte: now } } });
+  return count;
 }
 
 export async function releaseDelivery(db: Db, integrationId: string, key: string): Promise<void> {

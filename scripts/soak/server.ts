@@ -69,7 +69,9 @@ export function createServer(o: ServerOptions): Server {
     dataDir,
     async start() {
       const out = o.logFile ? fs.openSync(o.logFile, "a") : "ignore";
-      child = spawn(path.join(root, "node_modules/.bin/next"), ["start", "-p", String(o.port)], { cwd: root, env, stdio: ["ignore", out, out], detached: true });
+      // SOAK_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under the soak.
+      const nodeArgs = process.env.SOAK_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+      child = spawn(process.execPath, [...nodeArgs, path.join(root, "node_modules/next/dist/bin/next"), "start", "-p", String(o.port)], { cwd: root, env, stdio: ["ignore", out, out], detached: true });
       await waitForUrl(`${url}/login`);
       // The executor listens once boot (migrations, demo seed) is done.
       await waitForUrl(`${server.eventsUrl}/health`, 60_000).catch(() => waitForUrl(`${url}/api/inngest`, 60_000));

@@ -3,12 +3,15 @@ import { ConnectorError, type SourceSystem } from "@/connectors/types";
 import { db } from "@/lib/db/client";
 import { openCredentials } from "@/lib/crypto/secrets";
 import { canFetch, canReceive } from "@/lib/integrations/lifecycle";
-import { isSourceId, MAX_SOURCE_ID_LENGTH, receiveNotices } from "@/lib/pipeline/receive-document";
+import { isSourceId, MAX_SOURCE_ID_LENGTH } from "@/lib/pipeline/receive-document";
 import { webhookDeliveryIdentities, webhookReceivers } from "@/connectors/registry";
 import { inngest } from "@/inngest/client";
 import { documentProcessRequested } from "@/inngest/events";
-import { claimDelivery, releaseDelivery, withinWindow } from "@/lib/webhooks/replay-guard";
+import { releaseDelivery, withinWindow } from "@/lib/webhooks/replay-guard";
 import { decoyVerification } from "@/lib/webhooks/decoy";
+import { recordDelivery } from "@/lib/webhooks/record-delivery";
+import { findWebhookIntegration } from "@/lib/webhooks/webhook-integration";
+import { urgently } from "@/lib/db/priority-lane";
 
 type Ctx = { params: Promise<{ system: string; licenseKey: string }> };
 
@@ -25,15 +28,19 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 /**
  * Webhook receiver: verify the signature on the raw body, refuse a stale or replayed delivery,
  * record, enqueue, answer in milliseconds. Anything unverified gets the same 401 and changes
- * nothing; a duplicate delivery finds the recorded document.
+ * nothing; a duplicate delivery finds the recorded document. A shop waits on the answer, so its
+ * statements go ahead of background work on the embedded database (urgently), and it makes two:
+ * one to find the integration, one to claim the delivery and record its documents.
  */
-export async function POST(req: Request, { params }: Ctx) {
+export function POST(req: Request, ctx: Ctx) {
+  return urgently(() => receiveWebhook(req, ctx));
+}
+
+async function receiveWebhook(req: Request, { params }: Ctx) {
   const { system, licenseKey } = await params;
   const receive = webhookReceivers[system as SourceSystem];
-  const integration = receive
-    ? await db().integration.findUnique({ where: { licenseKey: decodeURIComponent(licenseKey) }, include: { connections: { where: { side: "source" } } } })
-    : null;
-  const credentialsEnc = integration?.connections[0]?.credentialsEnc;
+  const integration = receive ? await findWebhookIntegration(db(), decodeURIComponent(licenseKey)) : null;
+  const credentialsEnc = integration?.credentialsEnc;
   // The body is read and a signature checked either way: an unknown address costs what a known one does.
   const body = await req.text();
   if (!receive || !integration || integration.sourceSystem !== system || !credentialsEnc) {
@@ -58,13 +65,14 @@ export async function POST(req: Request, { params }: Ctx) {
 
   const delivery = webhookDeliveryIdentities[system as SourceSystem]?.({ headers: req.headers, body, url: req.url });
   if (delivery?.signedAt && !withinWindow(delivery.signedAt, delivery.ttlMs - CLOCK_SKEW_MS, CLOCK_SKEW_MS)) return unverified();
-  if (delivery && !(await claimDelivery(db(), integration.id, delivery.key, delivery.ttlMs))) {
+  const recorded = await recordDelivery(db(), integration.id, delivery, notices);
+  if (recorded.replayed) {
     // A replay of a delivery we handled: acknowledged, so a genuine redelivery stops too, and nothing is fetched again.
     return NextResponse.json({ received: notices.length, queued: 0, replayed: true });
   }
 
   try {
-    const queued = await receiveNotices(db(), integration.id, notices, { booked: "compare" });
+    const queued = recorded.toProcess;
     // Paused integrations queue too: process-document holds the document on the Open tab until renewal.
     if (queued.length && canFetch(integration.status)) {
       await inngest.send(queued.map((documentId) => documentProcessRequested.create({ documentId, integrationId: integration.id })));

@@ -4,7 +4,7 @@ import { WEBHOOK_HEADERS, WEBHOOK_MAX_AGE_MS, webhookSignature } from "@/connect
 import { sealCredentials } from "@/lib/crypto/secrets";
 import { setDb } from "@/lib/db/client";
 import { createTestDb, type TestDb } from "@/lib/db/testing";
-import { claimDelivery, releaseDelivery } from "@/lib/webhooks/replay-guard";
+import { claimDelivery, pruneDeliveries, releaseDelivery } from "@/lib/webhooks/replay-guard";
 
 // The signature, replay and existence-oracle guarantees of the webhook receiver (SECURITY.md).
 const sent = vi.hoisted(() => ({ events: [] as unknown[], fail: false }));
@@ -139,5 +139,9 @@ describe("replay", () => {
     expect(await claimDelivery(t.db, integrationId, "k", 60_000, new Date(now.getTime() + 60_001))).toBe(true);
     await releaseDelivery(t.db, integrationId, "k");
     expect(await claimDelivery(t.db, integrationId, "k", 60_000, now)).toBe(true);
+    // The nightly prune forgets expired claims only.
+    expect(await claimDelivery(t.db, integrationId, "old", 1_000, new Date(now.getTime() - 5_000))).toBe(true);
+    expect(await pruneDeliveries(t.db, now)).toBe(1);
+    expect((await t.db.webhookDelivery.findMany({ where: { integrationId, key: { in: ["k", "old"] } } })).map((d) => d.key)).toEqual(["k"]);
   });
 });

@@ -1,0 +1,44 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
+/**
+ * The embedded database runs one statement (or transaction) at a time. Work someone is waiting on
+ * right now, a shop's webhook acknowledgement above all, goes to the front of that one line, ahead
+ * of background work (the executor's runs); within each lane the order of arrival is kept.
+ * PostgreSQL runs statements side by side and needs none of this.
+ */
+const lane = new AsyncLocalStorage<"urgent">();
+
+/** Runs `fn` with its database statements in the urgent lane (the async context carries it). */
+export const urgently = <T>(fn: () => Promise<T>): Promise<T> => lane.run("urgent", fn);
+
+/** Runs `fn` back in the ordinary lane, e.g. background work started from an urgent request. */
+export const inBackground = <T>(fn: () => T): T => lane.exit(fn);
+
+const isUrgent = () => lane.getStore() === "urgent";
+
+/** A mutex whose waiters in the urgent lane are let in before the ordinary ones. */
+export class PriorityLock {
+  private held = false;
+  private waiting = { urgent: [] as (() => void)[], ordinary: [] as (() => void)[] };
+
+  async run<T>(fn: () => Promise<T>, urgent = isUrgent()): Promise<T> {
+    if (this.held) await new Promise<void>((enter) => this.waiting[urgent ? "urgent" : "ordinary"].push(enter));
+    else this.held = true;
+    try {
+      return await fn();
+    } finally {
+      this.handOver();
+    }
+  }
+
+  /** How many wait in each lane (for tests and diagnostics). */
+  get queued() {
+    return { urgent: this.waiting.urgent.length, ordinary: this.waiting.ordinary.length };
+  }
+
+  private handOver(): void {
+    const next = this.waiting.urgent.shift() ?? this.waiting.ordinary.shift();
+    if (next) next();
+    else this.held = false;
+  }
+}
