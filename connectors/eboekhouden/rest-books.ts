@@ -7,7 +7,7 @@ import { createRestClient, like, type RestClientOptions } from "./rest-client";
 import { restInvoice, restPaymentMutation, restRelation, restSalesMutation, type RestIds } from "./rest-payloads";
 import {
   administrationSchema, createdInvoiceSchema, createdRelationSchema, createdSchema, invoiceListItemSchema, ledgerSchema, mutationListItemSchema,
-  mutationSchema, outstandingSchema, productSchema, relationListItemSchema, templateSchema, type Ledger,
+  mutationSchema, outstandingSchema, productSchema, relationListItemSchema, templateSchema,
 } from "./rest-schemas";
 
 const SALE = 2;
