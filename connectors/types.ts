@@ -102,6 +102,12 @@ export type Booking = {
   description: string;
   dueDate: string;
   templateId?: string;
+  /**
+   * True when findInvoiceByReference found nothing just before and no create for this reference
+   * can have been sent since (lib/pipeline/fresh-lookups.ts): a target whose findInvoiceByReference
+   * is its real duplicate guard may skip looking again. Absent or false: look before creating.
+   */
+  lookedUp?: boolean;
 };
 
 export type TargetDocumentRef = { id: string; number?: string };

@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { ConnectorError, type ExternalCallRecord } from "../types";
 import { createCcvClient } from "./client";
 import { retryAfterMs } from "../kit/retry-after";
 import { requestHash, responseHash } from "./signing";
-import { resetThrottle, throttle } from "./throttle";
+import { ccvRateKey, ccvRules } from "./throttle";
 
 const credentials = { publicKey: "pk_acme", secretKey: "secret123" };
 const fixedNow = () => new Date("2024-05-01T12:00:00.000Z");
@@ -23,8 +23,6 @@ function fakeFetch(reply: (req: Seen) => Response | Promise<Response>) {
 
 const client = (fetchFn: typeof fetch, extra: { onCall?: (c: ExternalCallRecord) => void; timeoutMs?: number; baseUrl?: string } = {}) =>
   createCcvClient({ baseUrl: extra.baseUrl ?? "https://shop.example.nl", credentials, fetch: fetchFn, onCall: extra.onCall, timeoutMs: extra.timeoutMs }, { now: fixedNow, throttle: false });
-
-afterEach(() => resetThrottle());
 
 describe("signing", () => {
   it("matches a hand-computed HMAC-SHA512 of public|METHOD|uri|body|date (openssl dgst -sha512 -hmac)", () => {
@@ -159,15 +157,12 @@ describe("audit", () => {
   });
 });
 
-describe("throttle", () => {
-  it("waits once the per-minute window is full", async () => {
-    let now = 0;
-    const waits: number[] = [];
-    const sleep = async (ms: number) => { waits.push(ms); now += ms; };
-    await throttle("k", 2, () => now, sleep);
-    now = 10;
-    await throttle("k", 2, () => now, sleep);
-    await throttle("k", 2, () => now, sleep);
-    expect(waits).toEqual([60_000 - 10 + 1]);
+describe("rate limits", () => {
+  it("counts per resource and method, with CCV's 150 reads and 100 writes less the safety margin", () => {
+    expect(ccvRateKey("https://s", "pk", "GET", "/api/rest/v1/orders/1/orderrows?start=0")).toBe("ccvshop|https://s|pk|GET orders");
+    expect(ccvRateKey("https://s", "pk", "GET", "/api/rest/v1/invoices?size=100")).toBe("ccvshop|https://s|pk|GET invoices");
+    expect(ccvRateKey("https://s", "pk", "patch", "/api/rest/v1/orders/1")).toBe("ccvshop|https://s|pk|PATCH orders");
+    expect(ccvRules("GET")).toEqual([{ limit: 142, windowMs: 61_000 }]);
+    expect(ccvRules("POST")).toEqual([{ limit: 95, windowMs: 61_000 }]);
   });
 });

@@ -5,7 +5,8 @@ import { ccvCredentialsSchema } from "./config";
 import { httpError } from "./http-errors";
 import { appSchema, pageSchema, parsePayload, webhookSchema, type CcvWebhook } from "./schemas";
 import { ccvDate, requestHash, responseHash, safeEqualHex } from "./signing";
-import { CCV_LIMITS, throttle } from "./throttle";
+import { sharedLimiter } from "../kit/rate-limiter";
+import { ccvRateKey, ccvRules } from "./throttle";
 
 /**
  * HTTP to the CCV Shop REST API (webshop-apis.md §2): HMAC-SHA512 signed requests, signed
@@ -50,19 +51,19 @@ export function createCcvClient(ctx: ConnectorContext<unknown>, options: CcvClie
   async function request(method: string, uriOrUrl: string, body?: unknown): Promise<unknown> {
     const uri = relative(uriOrUrl);
     const bodyText = body === undefined ? "" : JSON.stringify(body);
-    if (options.throttle !== false) {
-      const write = method !== "GET";
-      await throttle(`${base}|${publicKey}|${write ? "write" : "read"}`, write ? CCV_LIMITS.write : CCV_LIMITS.read);
-    }
-    const date = ccvDate(now());
-    const headers: Record<string, string> = {
-      "x-public": publicKey,
-      "x-date": date,
-      "x-hash": requestHash({ publicKey, secretKey, method, uri, body: bodyText, date }),
-      accept: ACCEPT,
+    const send = () => {
+      // Signed at sending time: a request that waited for the limiter must not carry a stale x-date.
+      const date = ccvDate(now());
+      const headers: Record<string, string> = {
+        "x-public": publicKey,
+        "x-date": date,
+        "x-hash": requestHash({ publicKey, secretKey, method, uri, body: bodyText, date }),
+        accept: ACCEPT,
+      };
+      if (bodyText) headers["content-type"] = "application/json";
+      return exchange(ctx, ccvShop, { method, url: base + uri, headers, body: bodyText || undefined });
     };
-    if (bodyText) headers["content-type"] = "application/json";
-    const res = await exchange(ctx, ccvShop, { method, url: base + uri, headers, body: bodyText || undefined });
+    const res = options.throttle === false ? await send() : await sharedLimiter.run(ccvRateKey(base, publicKey, method, uri), ccvRules(method), send);
     const text = res.text;
     if (!isOk(res)) throw httpError(res.status, text, res.headers.get("retry-after"));
     const signature = res.headers.get("x-hash");

@@ -1,27 +1,20 @@
+import { withMargin, type RateRule } from "../kit/rate-limiter";
+
 /**
- * Client-side throttle for CCV's per-minute limits (150 reads, 100 writes; webshop-apis.md §2.2).
- * Process-wide per key (shop + API key + read/write), because a client is created per step while
- * the limit belongs to the shop's API key. Staying under it beats collecting 429s.
+ * CCV's per-minute limits (webshop-apis.md §2.2): 150 reads and 100 writes per resource and
+ * method, per API key; 429.10 past them. Counted per shop + API key + method + resource (the
+ * first path segment after /api/rest/v1, as CCV names its resources: orders/1/orderrows is
+ * "orders"), with the shared limiter's safety margin. CCV's total per shop (429.11) is unknown.
  */
-const WINDOW_MS = 60_000;
-const windows = new Map<string, number[]>();
-
 export const CCV_LIMITS = { read: 150, write: 100 } as const;
+const WINDOW_MS = 60_000;
 
-export async function throttle(key: string, limit: number, now: () => number = Date.now, sleep = defaultSleep): Promise<void> {
-  for (;;) {
-    const stamps = (windows.get(key) ?? []).filter((t) => t > now() - WINDOW_MS);
-    if (stamps.length < limit) {
-      stamps.push(now());
-      windows.set(key, stamps);
-      return;
-    }
-    windows.set(key, stamps);
-    await sleep(stamps[0]! + WINDOW_MS - now() + 1);
-  }
+const resourceOf = (uri: string) => /^\/api\/rest\/v1\/([^/?]+)/.exec(uri)?.[1] ?? uri.split("?")[0]!;
+
+export function ccvRateKey(base: string, publicKey: string, method: string, uri: string): string {
+  return `ccvshop|${base}|${publicKey}|${method.toUpperCase()} ${resourceOf(uri)}`;
 }
 
-const defaultSleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(0, ms)));
-
-/** Tests only: forget every window. */
-export const resetThrottle = () => windows.clear();
+export function ccvRules(method: string): RateRule[] {
+  return [withMargin({ limit: method.toUpperCase() === "GET" ? CCV_LIMITS.read : CCV_LIMITS.write, windowMs: WINDOW_MS })];
+}

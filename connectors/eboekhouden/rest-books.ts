@@ -1,12 +1,13 @@
 import { money, sum } from "@/lib/domain/money";
 import { ConnectorError } from "../types";
+import { credentialKey, referenceCache } from "../kit/reference-cache";
 import type { Books, BookedInvoice, InvoiceOptions, LedgerInfo } from "./books";
 import type { SalesEntry } from "./entry";
 import { createRestClient, like, type RestClientOptions } from "./rest-client";
 import { restInvoice, restPaymentMutation, restRelation, restSalesMutation, type RestIds } from "./rest-payloads";
 import {
   administrationSchema, createdInvoiceSchema, createdRelationSchema, createdSchema, invoiceListItemSchema, ledgerSchema, mutationListItemSchema,
-  mutationSchema, outstandingSchema, productSchema, relationListItemSchema, templateSchema, type Ledger,
+  mutationSchema, outstandingSchema, productSchema, relationListItemSchema, templateSchema,
 } from "./rest-schemas";
 
 const SALE = 2;
@@ -19,31 +20,51 @@ const same = (a: string | undefined, b: string) => (a ?? "").trim().toLowerCase(
  */
 export function restBooks(opts: RestClientOptions): Books {
   const client = createRestClient(opts);
-  let ledgerList: Promise<Ledger[]> | undefined;
-  const relationIds = new Map<string, string>();
+  // Ledger accounts and relation ids of this administration, shared by the process for minutes
+  // (connectors/kit/reference-cache.ts); `withIds` reads them again when a post is refused.
+  const administration = credentialKey(opts.base, opts.apiToken);
+  const ledgersKey = `eboekhouden|ledgers|${administration}`;
+  const relationKey = (code: string) => `eboekhouden|relation|${administration}|${code.trim().toLowerCase()}`;
 
-  const ledgers = () => (ledgerList ??= client.list("/ledger", ledgerSchema, "the ledger accounts").catch((err: unknown) => { ledgerList = undefined; throw err; }));
+  const loadLedgers = () => client.list("/ledger", ledgerSchema, "the ledger accounts");
+  const ledgers = async () => (await referenceCache.get(ledgersKey, loadLedgers)).value;
 
-  async function relationId(code: string): Promise<string> {
-    const known = relationIds.get(code.toLowerCase());
-    if (known) return known;
+  async function lookUpRelation(code: string): Promise<string> {
     const found = (await client.list("/relation", relationListItemSchema, "the relations", { code })).find((r) => same(r.code, code));
     if (!found) throw new ConnectorError("debtor_not_found", `The debtor with relation code "${code}" does not exist in e-Boekhouden (any more). Check the debtor, or the fixed debtor of the payment method, then click Process.`, false);
-    relationIds.set(code.toLowerCase(), String(found.id));
     return String(found.id);
   }
+  const relationId = async (code: string) => (await referenceCache.get(relationKey(code), () => lookUpRelation(code))).value;
 
-  async function ids(relationCode: string): Promise<RestIds> {
-    const [relation, all] = await Promise.all([relationId(relationCode), ledgers()]);
-    const byCode = new Map(all.map((l) => [l.code.trim().toLowerCase(), String(l.id)]));
+  async function ids(relationCode: string): Promise<RestIds & { fresh: boolean }> {
+    const [relation, all] = await Promise.all([referenceCache.get(relationKey(relationCode), () => lookUpRelation(relationCode)), referenceCache.get(ledgersKey, loadLedgers)]);
+    const byCode = new Map(all.value.map((l) => [l.code.trim().toLowerCase(), String(l.id)]));
     return {
-      relationId: relation,
+      relationId: relation.value,
+      fresh: relation.fresh && all.fresh,
       ledgerId: (code) => {
         const id = byCode.get(code.trim().toLowerCase());
         if (!id) throw new ConnectorError("ledger_not_found", `Ledger account ${code} does not exist in e-Boekhouden. Choose an existing account on the Configuration tab (VAT grid, cost, OSS and payment accounts).`, false);
         return id;
       },
     };
+  }
+
+  /**
+   * Builds and posts with the cached ids; when that is refused in a way outdated ids could explain
+   * (a ledger account or relation added, removed or re-created since), reads them again once and
+   * posts again: a refused post created nothing. Other failures, and a fresh read, stand.
+   */
+  async function withIds<T>(relationCode: string, post: (ids: RestIds) => Promise<T>): Promise<T> {
+    const first = await ids(relationCode);
+    try {
+      return await post(first);
+    } catch (err) {
+      if (first.fresh || !couldBeStaleIds(err)) throw err;
+      referenceCache.drop(ledgersKey);
+      referenceCache.drop(relationKey(relationCode));
+      return post(await ids(relationCode));
+    }
   }
 
   async function templateId(name: string): Promise<string> {
@@ -99,20 +120,22 @@ export function restBooks(opts: RestClientOptions): Books {
     },
 
     async addSale(entry, debtorLedger) {
-      const created = await client.post("/mutation", restSalesMutation(entry, await ids(entry.relationCode), debtorLedger), createdSchema, "mutation");
+      const created = await withIds(entry.relationCode, (resolved) => client.post("/mutation", restSalesMutation(entry, resolved, debtorLedger), createdSchema, "mutation"));
       return String(created.id);
     },
 
     findInvoice,
 
     async addInvoice(entry, options) {
-      const [resolved, template] = await Promise.all([ids(entry.relationCode), templateId(options.template)]);
-      const payload = restInvoice(entry, resolved, {
-        templateId: template,
-        invoiceNumber: options.invoiceNumber,
-        mutationLedger: options.withMutation ? options.debtorLedger : undefined,
+      const template = await templateId(options.template);
+      const created = await withIds(entry.relationCode, (resolved) => {
+        const payload = restInvoice(entry, resolved, {
+          templateId: template,
+          invoiceNumber: options.invoiceNumber,
+          mutationLedger: options.withMutation ? options.debtorLedger : undefined,
+        });
+        return client.post("/invoice", payload, createdInvoiceSchema, "invoice");
       });
-      const created = await client.post("/invoice", payload, createdInvoiceSchema, "invoice");
       return { id: String(created.id), number: created.invoiceNumber ?? options.invoiceNumber ?? "" };
     },
 
@@ -129,7 +152,7 @@ export function restBooks(opts: RestClientOptions): Books {
     },
 
     async addPayment(payment) {
-      const created = await client.post("/mutation", restPaymentMutation(payment, await ids(payment.relationCode)), createdSchema, "mutation");
+      const created = await withIds(payment.relationCode, (resolved) => client.post("/mutation", restPaymentMutation(payment, resolved), createdSchema, "mutation"));
       return String(created.id);
     },
 
@@ -139,6 +162,7 @@ export function restBooks(opts: RestClientOptions): Books {
     },
 
     async ledgers(): Promise<LedgerInfo[]> {
+      referenceCache.drop(ledgersKey); // the Configuration tab shows the administration as it is now
       return (await ledgers()).map((l) => ({ code: l.code, description: l.description ?? "", category: l.category ?? "" }));
     },
 
@@ -150,4 +174,6 @@ export function restBooks(opts: RestClientOptions): Books {
   };
 }
 
-
+/** Refusals outdated ledger or relation ids could explain; never a duplicate, a timeout or an answer we could not read. */
+const couldBeStaleIds = (err: unknown) =>
+  err instanceof ConnectorError && !err.retryable && ["ledger_not_found", "debtor_not_found", "rejected", "not_found"].includes(err.code);

@@ -57,4 +57,6 @@ export type InvoicePayload = {
   alreadypaidmethod?: string;
   reference: ReferenceLines;
   lines: Record<`line${number}`, InvoiceLinePayload>;
+  /** How this invoice's line prices are to be read (the customer's type when absent): the type we priced them for. */
+  tax_type?: "intax" | "extax";
 };

@@ -7,6 +7,7 @@ import { listBookedInvoices } from "./list-booked";
 import { factuursturenSettingsSchema, type FactuursturenSettings } from "./config";
 import { clientPayload, invoicePayload, savenameOf } from "./map";
 import type { Invoice, Tax, TaxType } from "./schemas";
+import { credentialKey, referenceCache } from "../kit/reference-cache";
 
 export type FactuursturenTarget = TargetConnector & { createsProducts: false; arithmetic: (document: SalesDocument) => TargetArithmetic };
 
@@ -90,6 +91,19 @@ export function createFactuursturenTarget(ctx: ConnectorContext<unknown>, settin
   const settings = parseSettings(settingsInput);
   const client = createFactuursturenClient(ctx);
 
+  /** The account's VAT rates and the customer's tax type, cached for minutes (connectors/kit/reference-cache.ts). */
+  const account = credentialKey(ctx.baseUrl, JSON.stringify(ctx.credentials ?? null));
+  async function references(clientnr: string, reread: boolean): Promise<References> {
+    const taxesKey = `factuursturen|taxes|${account}`;
+    const clientKey = `factuursturen|client-tax-type|${account}|${clientnr}`;
+    if (reread) [taxesKey, clientKey].forEach((key) => referenceCache.drop(key));
+    const [taxes, taxType] = await Promise.all([
+      referenceCache.get(taxesKey, () => client.listTaxes()),
+      referenceCache.get(clientKey, async () => (await client.getClient(clientnr)).tax_type),
+    ]);
+    return { taxes: taxes.value, taxType: taxType.value, fresh: taxes.fresh && taxType.fresh };
+  }
+
   const findInvoice = async (reference: string): Promise<TargetDocumentRef | null> => {
     const found = (await client.searchInvoices(reference)).find((i) => carries(i, reference));
     if (found) return toRef(found);
@@ -126,16 +140,36 @@ export function createFactuursturenTarget(ctx: ConnectorContext<unknown>, settin
       if (booking.document.currency !== "EUR") {
         throw new ConnectorError("currency_not_supported", `This document is in ${booking.document.currency}; the integration books euro amounts in Factuursturen. Enter it manually in Factuursturen.`, false);
       }
-      // A retry of this step after a lost answer must find the invoice, not create a second one:
-      // the pipeline's own look-up ran before the first attempt and is not repeated.
-      const existing = await findInvoice(booking.reference);
-      if (existing) return existing;
-      const [taxes, customer] = await Promise.all([client.listTaxes(), client.getClient(booking.debtorId)]);
-      checkRates(booking, taxes);
-      checkCents(booking, customer.tax_type);
-      const created = await client.createInvoice(invoicePayload(booking, customer.tax_type, settings));
+      // A retry of this step after a lost answer must find the invoice, not create a second one;
+      // only right after the pipeline's own look-up (nothing sent since) is it not repeated.
+      if (!booking.lookedUp) {
+        const existing = await findInvoice(booking.reference);
+        if (existing) return existing;
+      }
+      const book = async ({ taxes, taxType }: References) => {
+        checkRates(booking, taxes);
+        checkCents(booking, taxType);
+        // The tax type we priced the lines for goes on the invoice too, so a customer whose type
+        // changed since we read it still gets exactly these cents.
+        return client.createInvoice({ ...invoicePayload(booking, taxType, settings), tax_type: taxType });
+      };
+      let refs = await references(booking.debtorId, false);
+      let created: string;
+      try {
+        created = await book(refs);
+      } catch (err) {
+        // A refusal our cached rates or customer type could explain: read both again, once.
+        if (refs.fresh || !couldBeStale(err)) throw err;
+        refs = await references(booking.debtorId, true);
+        created = await book(refs);
+      }
       // A saved draft answers its draft id and has no invoice number until it is sent.
       return settings.invoiceStatus === "draft" ? { id: `saved-${created}` } : { id: created, number: created };
     },
   };
 }
+
+type References = { taxes: Tax[]; taxType: TaxType; fresh: boolean };
+
+/** Refusals outdated rates or an outdated customer type could explain (ours, or Factuursturen's own). */
+const couldBeStale = (err: unknown) => err instanceof ConnectorError && !err.retryable && ["vat_rate_unmapped", "rounding_mismatch", "rejected", "not_found"].includes(err.code);

@@ -7,6 +7,8 @@ import { wefactSettingsSchema, type WefactSettings } from "./config";
 import { cleanProductCode, debtorPayload, invoicePayload, productPayload, referenceIn, type ProductInput } from "./map";
 import type { Invoice, TaxCode } from "./schemas";
 import { percentageOf } from "./vat-codes";
+import { credentialKey, referenceCache } from "../kit/reference-cache";
+import { wefactCredentialsSchema } from "./config";
 
 /** How many search hits we open to read their comment; a reference is on one invoice, at most a handful match its text. */
 const MAX_CANDIDATES = 10;
@@ -105,17 +107,37 @@ export function createWefactTarget(ctx: ConnectorContext<unknown>, settingsInput
 
     async createInvoice(booking: Booking) {
       // A retried step (its first attempt timed out after WeFact booked it) must find that invoice:
-      // WeFact has no idempotency key, so we look our reference up right before creating.
-      const existing = await findByReference(booking.reference);
-      if (existing) return toRef(await sendIfAsked(existing));
+      // WeFact has no idempotency key, so we look our reference up right before creating, unless
+      // the pipeline's own look-up just did and nothing was sent since.
+      if (!booking.lookedUp) {
+        const existing = await findByReference(booking.reference);
+        if (existing) return toRef(await sendIfAsked(existing));
+      }
       if (booking.document.currency !== "EUR") {
         throw new ConnectorError("currency_not_supported", `The integration books WeFact invoices in euros; this document is in ${booking.document.currency}. Enter it manually in WeFact.`, false);
       }
-      const taxCodes = (await api().settings()).Tax?.Codes?.Sale ?? [];
-      checkVatCodes(booking.lines, taxCodes);
-      const invoice = await api().addInvoice(invoicePayload(booking, settings));
+      // The sale VAT codes, cached for minutes: a code the grid names that the cache lacks or has
+      // at another rate, or an add WeFact refuses, is checked again on a fresh list before failing.
+      const invoice = await referenceCache.withFresh(
+        taxCodesKey(ctx),
+        async () => (await api().settings()).Tax?.Codes?.Sale ?? [],
+        async (taxCodes) => {
+          checkVatCodes(booking.lines, taxCodes);
+          return api().addInvoice(invoicePayload(booking, settings));
+        },
+        couldBeStaleCodes,
+      );
       return toRef(await sendIfAsked(invoice));
     },
   };
 }
 
+/** The sale VAT codes of one WeFact account (endpoint + API key). */
+function taxCodesKey(ctx: ConnectorContext<unknown>): string {
+  const apiKey = wefactCredentialsSchema.safeParse(ctx.credentials).data?.apiKey ?? "";
+  return `wefact|tax-codes|${credentialKey(ctx.baseUrl, apiKey)}`;
+}
+
+/** Refusals an outdated list of VAT codes could explain (a code added, removed or changed since). */
+const couldBeStaleCodes = (err: unknown) =>
+  err instanceof ConnectorError && !err.retryable && ["vat_code_unknown", "vat_code_mismatch", "rejected"].includes(err.code);

@@ -1,4 +1,5 @@
 import { exchange, type HttpResult, type Peer, type Transport } from "../kit/http-exchange";
+import { sharedLimiter, withMargin } from "../kit/rate-limiter";
 
 export type { HttpResult, Transport } from "../kit/http-exchange";
 
@@ -38,16 +39,25 @@ async function throttle(url: string, now = Date.now()) {
   if (wait > 0 && wait <= MAX_WAIT_MS) await new Promise((r) => setTimeout(r, wait));
 }
 
-/** One POST to WeFact (connectors/kit/http-exchange.ts), after the rate-limit budget allows it. */
+/**
+ * The documented limits (accounting-apis.md §3: 200 a minute, 3600 an hour; a live account showed
+ * more), counted process-wide per endpoint URL: the real one is shared by every merchant, as the
+ * limit is per IP; each sandbox tenant has its own.
+ */
+export const WEFACT_RULES = [withMargin({ limit: 200, windowMs: 60_000 }), withMargin({ limit: 3600, windowMs: 3_600_000 })];
+
+/** One POST to WeFact (connectors/kit/http-exchange.ts), under the documented limits and the budget WeFact reports. */
 export async function post(t: Transport, req: { url: string; body: string; secrets: string[] }): Promise<HttpResult> {
   await throttle(req.url);
-  const res = await exchange(t, wefact, {
-    method: "POST",
-    url: req.url,
-    headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
-    body: req.body,
-    secrets: req.secrets,
-  });
+  const res = await sharedLimiter.run(`wefact|${req.url}`, WEFACT_RULES, () =>
+    exchange(t, wefact, {
+      method: "POST",
+      url: req.url,
+      headers: { "Content-Type": "application/x-www-form-urlencoded", Accept: "application/json" },
+      body: req.body,
+      secrets: req.secrets,
+    }),
+  );
   remember(req.url, res.headers);
   return res;
 }

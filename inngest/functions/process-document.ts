@@ -14,6 +14,7 @@ import { checkCustomerVatNumber, notRegisteredMessage, viesBaseUrl } from "@/lib
 import { classify } from "@/lib/domain/classify";
 import { env } from "@/lib/config/env";
 import { productFor } from "@/lib/pipeline/product-codes";
+import { noteNotFound, takeNotFound } from "@/lib/pipeline/fresh-lookups";
 import { bookingSettingOf } from "@/lib/pipeline/booking-setting";
 import { paymentsSettingOf } from "@/lib/pipeline/payments-setting";
 import { recordPayments } from "@/lib/pipeline/record-payments";
@@ -199,7 +200,11 @@ export const processDocument = inngest.createFunction(
       return null;
     });
 
-    const existing = await external("find-existing-invoice", () => target.findInvoiceByReference(prepared.reference));
+    const existing = await external("find-existing-invoice", async () => {
+      const found = await target.findInvoiceByReference(prepared.reference);
+      if (!found) noteNotFound(integrationId, prepared.reference);
+      return found;
+    });
     if (!existing.ok) return fail(existing.failure, "target");
     if (existing.value) {
       await step.run("mark-booked-existing", async () => {
@@ -290,6 +295,7 @@ export const processDocument = inngest.createFunction(
 
     const invoice = await external("create-invoice", () =>
       target.createInvoice({
+        lookedUp: takeNotFound(integrationId, prepared.reference),
         document,
         lines: prepared.lines.map((l) => ({ ...l, productId: productIds.get(productFor(l).code) })),
         debtorId: debtorId!,

@@ -87,9 +87,14 @@ export function initialState(tenant: string): EboekhoudenState {
   };
 }
 
-/** `_admin/reset`: business data gone, reference data re-seeded; tokens, login and open sessions kept. */
+/**
+ * `_admin/reset`: business data gone, reference data re-seeded; tokens, login and open sessions
+ * kept, and object ids keep growing: a real administration never hands out an id twice, and the
+ * app caches relation ids for minutes.
+ */
 export function reset(state: EboekhoudenState, tenant: string): EboekhoudenState {
-  return { ...initialState(tenant), auth: state.auth };
+  const fresh = initialState(tenant);
+  return { ...fresh, auth: state.auth, counters: { ...fresh.counters, object: Math.max(fresh.counters.object, state.counters?.object ?? 0) } };
 }
 
 /** `_admin/state`: what the integration created, in the REST API's JSON. e-Boekhouden has no separate payments: they are mutations (type 3). */

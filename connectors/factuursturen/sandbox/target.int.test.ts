@@ -6,6 +6,7 @@ import { createTestDb, type TestDb } from "@/lib/db/testing";
 import { money } from "@/lib/domain/money";
 import { salesDocumentSchema } from "@/lib/domain/sales-document";
 import { caught } from "../../testing";
+import { referenceCache } from "../../kit/reference-cache";
 import type { Booking, ExternalCallRecord } from "../../types";
 import { sandboxBaseUrl } from "../config";
 import { createFactuursturenTarget, factuursturenSetup } from "../index";
@@ -18,7 +19,8 @@ const T = "fs-target";
 let t: TestDb;
 beforeAll(async () => { t = await createTestDb(); setDb(t.db); });
 afterAll(async () => { setDb(undefined); await t.close(); });
-beforeEach(async () => { await admin(T, "POST", "reset"); await admin(T, "POST", "faults", {}); await admin(T, "POST", "activate-key"); });
+// A reset tenant hands out customer numbers from 1 again: to the reference cache it is a new account.
+beforeEach(async () => { referenceCache.clear(); await admin(T, "POST", "reset"); await admin(T, "POST", "faults", {}); await admin(T, "POST", "activate-key"); });
 
 const settings = { templateId: sandboxProfileIds.webshop, sendMethod: "mail" };
 const target = (opts: Parameters<typeof sandboxCtx>[1] = {}) => createFactuursturenTarget(sandboxCtx(T, opts), settings);
