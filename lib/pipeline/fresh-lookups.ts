@@ -7,7 +7,7 @@
  * after a lost answer, a restarted process, another worker) looks the reference up as before,
  * because the note is taken before the create is sent.
  */
-const TTL_MS = 30 * 60_000;
+const TTL_MS = 2 * 60_000;
 const notes = new Map<string, number>();
 
 const keyOf = (integrationId: string, reference: string) => `${integrationId}|${reference}`;
