@@ -1,3 +1,4 @@
+import { whenCalm } from "../../lib/db/priority-lane";
 import { backoffMs } from "./backoff";
 import { callFunction, toError, type CallResult, type SerializedError } from "./call";
 import { parseDuration, sleepUntil } from "./duration";
@@ -87,6 +88,8 @@ export class RunDriver {
 
   /** POST /v1/checkpoint/:runId/async: steps the SDK ran inline during our current call. */
   async checkpoint(qi: string | undefined, ops: Op[]): Promise<boolean> {
+    // The SDK waits for this answer before its next step: urgent work (a webhook) goes first.
+    await whenCalm();
     if (this.finished || !qi || qi !== this.currentQi) return false;
     const now = this.deps.now();
     await Promise.all(ops.filter((op) => op.op === "StepRun").map((op) => this.memoize(op, "StepRun", now, { data: op.data ?? null, attempts: this.run.attempt + 1 })));
@@ -140,6 +143,7 @@ export class RunDriver {
     const steps: Record<string, unknown> = {};
     for (const id of this.stack) steps[id] = memoValue(this.memo.get(id)!);
     if (qi) this.currentQi = qi;
+    await whenCalm();
     let res: CallResult;
     try {
       res = await callFunction(fn.url, targeted ? call.row.stepId : "step", {

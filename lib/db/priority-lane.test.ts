@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { inBackground, PriorityLock, urgently } from "./priority-lane";
+import { inBackground, PriorityLock, urgently, whenCalm } from "./priority-lane";
 
 /** A task that holds the lock until released by hand. */
 function gate() {
@@ -63,5 +63,31 @@ describe("PriorityLock", () => {
     first.open();
     await Promise.all([held, background, urgent]);
     expect(order).toEqual(["urgent", "background"]);
+  });
+});
+
+describe("whenCalm", () => {
+  it("resolves at once when nothing urgent runs, else when the last urgent work ends", async () => {
+    await whenCalm(); // nothing urgent: no wait
+    let finish!: () => void;
+    const urgent = urgently(() => new Promise<void>((r) => (finish = r)));
+    let calm = false;
+    const waiting = whenCalm(60_000).then(() => (calm = true));
+    await new Promise((r) => setImmediate(r));
+    expect(calm).toBe(false);
+    finish();
+    await urgent;
+    await waiting;
+    expect(calm).toBe(true);
+  });
+
+  it("gives up waiting after its limit, so background work moves under a steady stream", async () => {
+    let finish!: () => void;
+    const urgent = urgently(() => new Promise<void>((r) => (finish = r)));
+    const started = performance.now();
+    await whenCalm(30);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(25);
+    finish();
+    await urgent;
   });
 });
