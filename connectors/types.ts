@@ -118,6 +118,8 @@ export type PaymentRegistration = {
   amount: string;
   /** YYYY-MM-DD or an ISO timestamp. */
   paidAt: string;
+  /** The booked document's date (YYYY-MM-DD), for targets that date a payment by its sale (e-Boekhouden's manual). */
+  documentDate?: string;
   /** The shop's payment method as it named it. */
   method?: string;
   transactionId?: string;
