@@ -24,10 +24,11 @@ export type PaymentRunResult = { status: string; code?: string; already?: boolea
 
 export async function runPayment(db: Db, paymentId: string) {
   const payment = await db.payment.findUniqueOrThrow({ where: { id: paymentId } });
-  const { result } = await new InngestTestEngine({
+  const { result, error } = await new InngestTestEngine({
     function: processPayment,
     events: [{ name: "payment/received", data: { paymentId, integrationId: payment.integrationId } }],
     steps: sentEventSteps(),
   }).execute();
-  return { result: result as PaymentRunResult, payment: await db.payment.findUniqueOrThrow({ where: { id: paymentId } }) };
+  // `error`: the run failed (a retryable failure; Inngest would retry it), `result` is then undefined.
+  return { result: result as PaymentRunResult, error, payment: await db.payment.findUniqueOrThrow({ where: { id: paymentId } }) };
 }
