@@ -71,8 +71,15 @@ const post = async (path: string, body: unknown) => {
   expect(res.status).toBe(201);
   return ((await res.json()) as { id: string }).id;
 };
-/** The shop changes the order (date_upd moves on, as when a payment is entered in the back office). */
-const touch = (orderId: string) => inProcessSandboxFetch(`${admin("prestashop")}/documents/${orderId}`, { method: "PATCH", body: JSON.stringify({ current_state: 2 }) });
+/**
+ * The shop changes the order (date_upd moves on, as when a payment is entered in the back office).
+ * date_upd has whole seconds and the poll's cursor keeps the ids it saw at its last second, so the
+ * change is made in a later second than what the poll saw last (as it would be in a real shop).
+ */
+const touch = async (orderId: string) => {
+  await new Promise((r) => setTimeout(r, 1100));
+  return inProcessSandboxFetch(`${admin("prestashop")}/documents/${orderId}`, { method: "PATCH", body: JSON.stringify({ current_state: 2 }) });
+};
 
 let seq = 0;
 /** A paid PrestaShop order of 38.86 (state "payment accepted"), with the payments given. */
