@@ -35,6 +35,11 @@ export interface TargetSetup {
   usesVatGrid?: boolean;
   /** True for systems whose connector books payments against invoices (registerPayment). */
   registersPayments?: boolean;
+  /**
+   * True where a payment is booked on an account the merchant picks (Rompslomp's clearing account,
+   * e-Boekhouden's financial account), per payment method; WeFact and Factuursturen have none.
+   */
+  paymentAccounts?: boolean;
   /** API-key systems: the connect form (OAuth systems use authorizeUrl/exchangeCode instead). */
   credentialForm?: CredentialForm;
   /** OAuth systems: where the red Connect button sends the merchant. */

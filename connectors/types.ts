@@ -124,6 +124,8 @@ export type PaymentRegistration = {
   amount: string;
   /** YYYY-MM-DD or an ISO timestamp. */
   paidAt: string;
+  /** The booked document's date (YYYY-MM-DD), for targets that date a payment by its sale (e-Boekhouden's manual). */
+  documentDate?: string;
   /** The shop's payment method as it named it. */
   method?: string;
   transactionId?: string;
@@ -228,7 +230,16 @@ export interface SourceConnector {
    * date filters. `cursor` null = first page; `more` = call again with the returned cursor.
    */
   listHistory?(args: HistoryRange & { cursor: string | null }): Promise<HistoryPage>;
+  /**
+   * The scheduled payments check (CCV Shop, six times a day): the payments of documents created
+   * from `from` (YYYY-MM-DD) on, read from the shop's list endpoint one bounded page at a time
+   * (never a request per document). `cursor` null = first page; `more` = call again with it.
+   */
+  listPayments?(args: { from: string; cursor: string | null }): Promise<PaymentPage>;
 }
+
+/** One page of a payments check: each payment with the kind of the document it belongs to. */
+export type PaymentPage = { payments: (SourcePayment & { kind: DocumentKind })[]; cursor: string; more: boolean };
 
 export type HistoryRange = { from: string; to: string };
 /**

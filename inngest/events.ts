@@ -28,3 +28,8 @@ export const documentProcessRequested = eventType("document/process.requested", 
 export const paymentReceived = eventType("payment/received", {
   schema: z.object({ paymentId: z.string().min(1), integrationId: z.string().min(1) }),
 });
+
+/** The scheduled payments check of one integration (CCV Shop, six times a day). */
+export const paymentsCheckRequested = eventType("payments/check.requested", {
+  schema: z.object({ integrationId: z.string().min(1) }),
+});

@@ -5,6 +5,7 @@ import { createCcvClient, type CcvClientOptions } from "./client";
 import { ccvCredentialsSchema, ccvSettingsSchema } from "./config";
 import { parseCcvTimestamp } from "./dates";
 import { listHistory } from "./list-history";
+import { listPayments } from "./list-payments";
 import { eligibility, normalizeInvoice, normalizeOrder, orderIdOf, paymentsOf, type MapOptions } from "./map";
 import { parsePayload } from "./schemas";
 import { registerWebhooks, webhookAddress, webhookEvents, type WebhookNotice } from "./webhook";
@@ -65,6 +66,7 @@ export function createCcvShopSource(ctx: ConnectorContext<unknown>, settingsInpu
     normalize: (doc: SourceDocument) => (doc.kind === "order" ? normalizeOrder(doc.payload, settings, options) : normalizeInvoice(doc.payload, settings)),
     eligibility: (doc: SourceDocument) => eligibility(doc.kind, doc.payload, settings),
     payments: (doc: SourceDocument) => paymentsOf(doc.payload, doc.kind),
+    listPayments: (args: { from: string; cursor: string | null }) => listPayments(client, settings.documentTrigger, args),
     /** Registers the webhooks the document trigger needs at `url` (plus our token); store the returned keys in credentials.webhooks. */
     registerWebhooks: (url: string) => registerWebhooks(client, webhookAddress(url, credentials), webhookEvents(settings.documentTrigger)),
 

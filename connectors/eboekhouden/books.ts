@@ -22,6 +22,8 @@ export interface Books {
   /** Sales mutations ("invoice sent") carrying this invoice number; `ours` = booked on this relation. */
   findSales(salesNumber: string, relationCode: string): Promise<BookedSale[]>;
   addSale(entry: SalesEntry, debtorLedger: string): Promise<string>;
+  /** The relation code of the sales mutation booked under this number, if there is one (payments without an open item). */
+  saleRelation(salesNumber: string): Promise<string | null>;
   /** The invoice a previous attempt created for this entry, by number or, when e-Boekhouden numbered it, by what identifies it. */
   findInvoice(entry: SalesEntry, options: InvoiceOptions): Promise<BookedInvoice | null>;
   addInvoice(entry: SalesEntry, options: InvoiceOptions): Promise<BookedInvoice>;

@@ -12,6 +12,8 @@ export type PaymentInput = {
   amount: string;
   /** YYYY-MM-DD or an ISO timestamp. */
   paidAt: string;
+  /** The sale's date: the manual's payment mutation table dates the payment "Sales date"; absent = the payment's date. */
+  salesDate?: string;
   /** The shop's payment method, e.g. "iDEAL". */
   method?: string;
   transactionId?: string;
@@ -41,7 +43,7 @@ export function buildPaymentEntry(p: PaymentInput, relationCode: string, setting
   return {
     invoiceNumber: p.salesNumber,
     relationCode,
-    date: p.paidAt.slice(0, 10),
+    date: (p.salesDate || p.paidAt).slice(0, 10),
     amount: cents(money(p.amount, "payment amount")),
     description: [method, p.salesNumber, transactionId].filter(Boolean).join(" - "),
     entryNumber: transactionId,

@@ -119,6 +119,18 @@ export function restBooks(opts: RestClientOptions): Books {
       }));
     },
 
+    async saleRelation(salesNumber) {
+      const sale = (await client.list("/mutation", mutationListItemSchema, "the mutations", { invoiceNumber: salesNumber }))
+        .find((m) => m.type === SALE && same(m.invoiceNumber, salesNumber));
+      if (!sale) return null;
+      const full = await client.get(`/mutation/${sale.id}`, mutationSchema, "the mutation");
+      if (full.relationId === undefined || full.relationId === null) return null;
+      const relation = await client.get(`/relation/${full.relationId}`, relationListItemSchema, "the relation");
+      if (!relation.code) return null;
+      relationIds.set(relation.code.toLowerCase(), String(relation.id));
+      return relation.code;
+    },
+
     async addSale(entry, debtorLedger) {
       const created = await withIds(entry.relationCode, (resolved) => client.post("/mutation", restSalesMutation(entry, resolved, debtorLedger), createdSchema, "mutation"));
       return String(created.id);

@@ -94,6 +94,7 @@ const DEFAULT_TEMPLATES = ["Invoice template"];
 export const eboekhoudenSetup: TargetSetup = {
   credentialForm,
   registersPayments: true,
+  paymentAccounts: true,
   listAdministrations: (ctx) => withBooks(ctx, (books) => books.administrations()),
   catalog: (ctx) =>
     withBooks(ctx, async (books): Promise<TargetCatalog> => {

@@ -96,6 +96,12 @@ export function soapBooks(opts: SoapClientOptions): Books {
         }));
     },
 
+    async saleRelation(salesNumber) {
+      const sale = (await mutations([["Factuurnummer", salesNumber]]))
+        .find((m) => textOf(m, "Soort") === "FactuurVerstuurd" && same(textOf(m, "Factuurnummer"), salesNumber));
+      return (sale && textOf(sale, "RelatieCode")) || null;
+    },
+
     async addSale(entry, debtorLedger) {
       const result = await client.call("AddMutatie", elements([["oMut", soapSalesMutation(entry, debtorLedger)]]));
       return required(result, "Mutatienummer", "AddMutatie");

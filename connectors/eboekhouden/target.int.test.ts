@@ -219,6 +219,19 @@ describe.each(MODES)("e-Boekhouden target through %s", (_name, api, credentialsO
     expect((await caught(tgt.addPayment({ salesNumber: "ORD146", amount: "1.00", paidAt: "2024-03-04", transactionId: "tr_x" }))).code).toBe("amount_differs");
   });
 
+  it("processing without outstanding item (on request): booked on the sale's own relation, dated by the sale; a sale that is not there waits", async () => {
+    const tgt = target({ paymentsWithoutOutstandingItem: true });
+    // ORD145 is paid in full by now (the test above): no open item left.
+    const extra = await tgt.addPayment({ salesNumber: "ORD145", amount: "5.00", paidAt: "2024-03-09", salesDate: "2024-03-02", method: "iDEAL", transactionId: "tr_extra" });
+    expect(extra.already).toBe(false);
+    const all = await state(TENANT);
+    const payment = all.payments.find((p) => String(p.id) === extra.id)!;
+    const sale = all.mutations.find((m) => m.type === 2 && m.invoiceNumber === "ORD145")!;
+    expect(payment).toMatchObject({ type: 3, relationId: sale.relationId, date: expect.stringMatching(/^2024-03-02/), inExVat: "IN", entryNumber: "tr_extra", description: "iDEAL - ORD145 - tr_extra" });
+    expect(payment.rows).toEqual([expect.objectContaining({ amount: 5, vatAmount: 0, vatCode: "GEEN", invoiceNumber: "ORD145" })]);
+    expect((await caught(tgt.addPayment({ salesNumber: "NOPE-1", amount: "5.00", paidAt: "2024-03-09", transactionId: "tr_nope" }))).code).toBe("invoice_not_found");
+  });
+
   it("setup: connect checks the credentials with one session; administrations; catalog of VAT codes (with OSS), ledgers and templates", async () => {
     const values: Record<string, string> = api === "rest" ? { mode: "token", apiToken: sandboxApiToken(TENANT) } : { mode: "legacy", ...sandboxLegacyCredentials(TENANT) };
     expect(await credentialForm.connect({ baseUrl: baseUrl(TENANT), values, fetch: sandboxFetch })).toEqual(credentialsOf(TENANT));

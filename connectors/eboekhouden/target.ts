@@ -92,6 +92,7 @@ export function createEboekhoudenTarget(ctx: ConnectorContext<unknown>, settings
     if (booked.length) return { id: booked[0]!, already: true };
     const amount = money(payment.amount, "payment amount");
     const item = await books.outstanding(payment.salesNumber);
+    let relationCode = item?.relationCode ?? payment.relationCode;
     if (!settings.paymentsWithoutOutstandingItem) {
       if (!item || item.outstanding.isZero()) {
         throw paymentNotYet("not_outstanding", `e-Boekhouden shows no outstanding item for sale ${payment.salesNumber}, so the payment is not booked (it may not be booked yet, or already be paid).`);
@@ -99,8 +100,13 @@ export function createEboekhoudenTarget(ctx: ConnectorContext<unknown>, settings
       if (!item.outstanding.eq(amount)) {
         throw paymentNotYet("amount_differs", `The payment of ${amount.toFixed(2)} does not match the ${item.outstanding.toFixed(2)} outstanding for sale ${payment.salesNumber} in e-Boekhouden, so it is not booked.`);
       }
+    } else if (!item?.relationCode) {
+      // The manual's "processing without outstanding item": no open item (paid already, beyond
+      // the list's limit, or a partial payment): booked on the relation of the sale itself, which
+      // must exist (a payment row names its invoice; e-Boekhouden refuses one it cannot find).
+      relationCode = (await books.saleRelation(payment.salesNumber)) ?? undefined;
+      if (!relationCode) throw paymentNotYet("invoice_not_found", `e-Boekhouden has no sale ${payment.salesNumber} to book the payment against (it may not be booked yet).`);
     }
-    const relationCode = item?.relationCode ?? payment.relationCode;
     if (!relationCode) throw new ConnectorError("debtor_not_found", `No debtor is known for sale ${payment.salesNumber}, so the payment cannot be booked.`, false);
     const id = await books.addPayment(buildPaymentEntry(payment, relationCode, settings));
     return { id, already: false };
@@ -180,7 +186,7 @@ export function createEboekhoudenTarget(ctx: ConnectorContext<unknown>, settings
         throw new ConnectorError("refund_not_supported", `This is a refund of ${p.amount} on ${p.salesNumber}. e-Boekhouden books payments received against an outstanding sale; book the refund by hand in e-Boekhouden (as a payment sent).`, false);
       }
       const salesNumber = p.document.number ?? p.salesNumber;
-      const paid = await addPayment({ salesNumber, amount: p.amount, paidAt: p.paidAt, method: p.method, transactionId: p.transactionId, account: p.account });
+      const paid = await addPayment({ salesNumber, amount: p.amount, paidAt: p.paidAt, salesDate: p.documentDate, method: p.method, transactionId: p.transactionId, account: p.account });
       return { id: paid.id, number: salesNumber, already: paid.already };
     },
 

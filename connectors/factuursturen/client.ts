@@ -3,6 +3,7 @@ import { ConnectorError } from "../types";
 import { factuursturenCredentialsSchema, type FactuursturenCredentials } from "./config";
 import { apiError, unexpected, type Subject } from "./errors";
 import { parseJson, send, type HttpResult, type Transport } from "./http";
+import type { FactuursturenPayment } from "./payment";
 import type { ClientPayload, InvoicePayload } from "./payloads";
 import { clientSchema, invoiceSchema, profileSchema, savedInvoiceSchema, taxSchema, type Client, type Invoice, type Profile, type SavedInvoice, type Tax } from "./schemas";
 
@@ -97,6 +98,10 @@ export function createFactuursturenClient(opts: FactuursturenClientOptions) {
     getInvoice: async (id: string): Promise<Invoice> =>
       (await getJson(`/invoices/${encodeURIComponent(id)}`, z.object({ invoice: invoiceSchema }), "invoice", "the invoice")).invoice,
     createInvoice: (invoice: InvoicePayload): Promise<string> => create("/invoices", invoice, "invoice"),
+    /** invoices_payment/{invoicenr} (payment.ts): any 2xx is success; its body is not read. */
+    registerPayment: async (payment: FactuursturenPayment): Promise<void> => {
+      await call({ method: "POST", path: `/invoices_payment/${encodeURIComponent(payment.invoicenr)}`, body: payment.body, subject: "invoice" });
+    },
     /** Drafts saved with action "save" (not in the invoice search). */
     async listSavedInvoices(): Promise<SavedInvoice[]> {
       try {

@@ -29,6 +29,8 @@ export const factuursturenCredentialForm: CredentialForm = {
  * the orders"; the account's rates (/taxes) are listed for information only.
  */
 export const factuursturenSetup: TargetSetup = {
+  // Beyond the manuals: invoices_payment (payment.ts), off until the merchant switches it on.
+  registersPayments: true,
   credentialForm: factuursturenCredentialForm,
   usesVatGrid: false,
   async listAdministrations(ctx) {

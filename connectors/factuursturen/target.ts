@@ -1,10 +1,11 @@
 import { money } from "@/lib/domain/money";
 import type { SalesDocument } from "@/lib/domain/sales-document";
 import { differences, targetTotals, totalsPerRate, type TargetArithmetic } from "@/lib/domain/rounding";
-import { ConnectorError, type Booking, type ConnectorContext, type TargetConnector, type TargetDocumentRef } from "../types";
+import { ConnectorError, paymentNotYet, type Booking, type ConnectorContext, type TargetConnector, type TargetDocumentRef } from "../types";
 import { createFactuursturenClient } from "./client";
 import { listBookedInvoices } from "./list-booked";
 import { factuursturenSettingsSchema, type FactuursturenSettings } from "./config";
+import { planFactuursturenPayment, refuseRefund } from "./payment";
 import { clientPayload, invoicePayload, savenameOf } from "./map";
 import type { Invoice, Tax, TaxType } from "./schemas";
 import { credentialKey, referenceCache } from "../kit/reference-cache";
@@ -135,6 +136,33 @@ export function createFactuursturenTarget(ctx: ConnectorContext<unknown>, settin
     },
 
     findInvoiceByReference: findInvoice,
+
+    /**
+     * "Beyond the manuals" (off unless the integration's payments setting is on): a payment on the
+     * invoice we booked (payment.ts says which facts are verified). A saved draft is looked up again
+     * by our reference: once the merchant sent it, it has a number and takes payments.
+     */
+    async registerPayment(p) {
+      refuseRefund(p);
+      const ref = p.document.id.startsWith("saved-") ? await findInvoice(p.reference) : p.document;
+      if (!ref || ref.id.startsWith("saved-")) {
+        throw paymentNotYet("not_outstanding", `The Factuursturen invoice for ${p.salesNumber} is still a saved draft; a payment can be registered once it is sent. It is tried again tonight.`);
+      }
+      let invoice: Invoice;
+      try {
+        invoice = await client.getInvoice(ref.id);
+      } catch (err) {
+        if (err instanceof ConnectorError && err.code === "not_found") {
+          throw paymentNotYet("invoice_not_found", `Factuursturen has no invoice ${ref.number ?? ref.id} for ${p.salesNumber} (any more), so the payment cannot be registered on it.`);
+        }
+        throw err;
+      }
+      const booked = toRef(invoice) ?? ref;
+      const plan = planFactuursturenPayment(p, invoice, booked.id);
+      if ("already" in plan) return { ...booked, already: true };
+      await client.registerPayment(plan);
+      return booked;
+    },
 
     async createInvoice(booking: Booking) {
       if (booking.document.currency !== "EUR") {

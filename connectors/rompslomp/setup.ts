@@ -15,6 +15,7 @@ export function rompslompSetup(appFor: (baseUrl: string) => OAuthApp): TargetSet
   const connector = (ctx: SetupContext) => ({ baseUrl: ctx.baseUrl, credentials: ctx.credentials, fetch: ctx.fetch });
   return {
     registersPayments: true,
+    paymentAccounts: true,
     authorizeUrl: ({ baseUrl, state, redirectUri }) => authorizeUrl({ baseUrl, clientId: appFor(baseUrl).clientId, redirectUri, state }),
     exchangeCode: ({ baseUrl, code, redirectUri }) => exchangeCode({ baseUrl, app: appFor(baseUrl) }, { code, redirectUri }),
     async listAdministrations(ctx) {

@@ -3,6 +3,7 @@ import { ConnectorError, type ConnectorContext } from "../types";
 import { wefactCredentialsSchema } from "./config";
 import { envelopeError, httpError, unexpected, type Subject } from "./errors";
 import { encodeForm, type FormValue } from "./form";
+import type { WefactPaymentCall } from "./payment";
 import type { DebtorPayload, InvoicePayload, ProductPayload } from "./map";
 import { debtorSchema, envelopeSchema, invoiceSchema, productSchema, settingsSchema, type Debtor, type Invoice, type Product, type Settings } from "./schemas";
 import { post, type HttpResult, type Transport } from "./transport";
@@ -104,6 +105,8 @@ export function createWefactClient(opts: WefactClientOptions) {
     sendInvoiceByEmail: (identifier: string): Promise<Invoice> => one("invoice", "sendbyemail", { Identifier: identifier }, "invoice", invoiceSchema, "invoice"),
     /** invoice/credit: a credit invoice (status 8) for a sent invoice, which becomes status 9 (credited). */
     creditInvoice: (identifier: string): Promise<Invoice> => one("invoice", "credit", { Identifier: identifier }, "invoice", invoiceSchema, "invoice"),
+    /** invoice/markaspaid or invoice/partpayment (payment.ts); what WeFact answers besides success is not read. */
+    registerPayment: async (payment: WefactPaymentCall): Promise<void> => { await call("invoice", payment.action, payment.params, "invoice"); },
     /** invoice/delete: drafts only (WeFact refuses to delete a sent invoice; credit it instead). */
     deleteInvoice: async (identifier: string): Promise<void> => { await call("invoice", "delete", { Identifier: identifier }, "invoice"); },
   };

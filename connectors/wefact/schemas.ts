@@ -48,6 +48,8 @@ export const invoiceSchema = z.looseObject({
   AmountExcl: optionalText,
   AmountTax: optionalText,
   AmountIncl: optionalText,
+  AmountPaid: optionalText,
+  AmountOutstanding: optionalText,
 });
 export type Invoice = z.infer<typeof invoiceSchema>;
 

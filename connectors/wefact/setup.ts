@@ -53,6 +53,8 @@ const credentialForm: CredentialForm = {
 
 /** The wizard side of WeFact: API key, the one administration, VAT codes and invoice layouts. */
 export const wefactSetup: TargetSetup = {
+  // Beyond the manuals: mark as paid / part payment (payment.ts), off until the merchant switches it on.
+  registersPayments: true,
   credentialForm,
   async listAdministrations(ctx: SetupContext) {
     const settings = await clientFor(ctx).settings();

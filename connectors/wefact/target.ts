@@ -1,6 +1,7 @@
 import { undoWefactBooking } from "./undo";
 import { money } from "@/lib/domain/money";
-import { ConnectorError, type Booking, type BookingLine, type ConnectorContext, type TargetConnector, type TargetDocumentRef } from "../types";
+import { planWefactPayment, refuseRefund } from "./payment";
+import { ConnectorError, paymentNotYet, type Booking, type BookingLine, type ConnectorContext, type TargetConnector, type TargetDocumentRef } from "../types";
 import { clientFor, type WefactClient } from "./client";
 import { listBookedInvoices } from "./list-booked";
 import { wefactSettingsSchema, type WefactSettings } from "./config";
@@ -103,6 +104,29 @@ export function createWefactTarget(ctx: ConnectorContext<unknown>, settingsInput
     async findInvoiceByReference(reference) {
       const invoice = await findByReference(reference);
       return invoice ? toRef(await sendIfAsked(invoice)) : null;
+    },
+
+    /**
+     * "Beyond the manuals" (off unless the integration's payments setting is on): mark as paid, or
+     * a part payment, on the invoice we booked (payment.ts says which facts are verified).
+     * Idempotent without a key: what WeFact shows as paid is compared with what we booked before.
+     */
+    async registerPayment(p) {
+      refuseRefund(p);
+      let invoice: Invoice;
+      try {
+        invoice = await api().showInvoice(p.document.id);
+      } catch (err) {
+        if (err instanceof ConnectorError && err.code === "rejected" && /niet gevonden|not found/i.test(err.message)) {
+          throw paymentNotYet("invoice_not_found", `WeFact has no invoice ${p.document.number ?? p.document.id} for ${p.salesNumber} (any more), so the payment cannot be registered on it.`);
+        }
+        throw err;
+      }
+      const ref = toRef(invoice);
+      const plan = planWefactPayment(p, invoice);
+      if ("already" in plan) return { ...ref, already: true };
+      await api().registerPayment(plan);
+      return ref;
     },
 
     async createInvoice(booking: Booking) {

@@ -112,8 +112,11 @@ export const processDocument = inngest.createFunction(
     }
     const { source, target } = connectors;
 
-    /** Payments follow their document once it is booked (when the integration books payments). */
-    const followPayments = async (raw: SourceDocument) => {
+    /**
+     * Payments follow their document once it is booked (when the integration books payments);
+     * a booked document announced again brings the payments added in the shop since (`queued`).
+     */
+    const followPayments = async (raw: SourceDocument, send: "all" | "queued" = "all") => {
       if (!paymentsSettingOf(integration.settings.payments).enabled || !source.payments) return 0;
       const payments = source.payments.bind(source);
       let found;
@@ -122,7 +125,7 @@ export const processDocument = inngest.createFunction(
       } catch {
         return 0; // the document is booked; a payment the shop's data does not give is left to the merchant
       }
-      const pending = await step.run("record-payments", () => recordPayments(db(), integrationId, documentId, found));
+      const pending = await step.run("record-payments", () => recordPayments(db(), integrationId, documentId, found, send));
       if (pending.length) await step.sendEvent("send-payments", pending.map((paymentId) => paymentReceived.create({ paymentId, integrationId })));
       return pending.length;
     };
@@ -156,7 +159,9 @@ export const processDocument = inngest.createFunction(
           return { status: "queued", rebook: true, changes: changes.length };
         }
       }
-      return { status: "booked", already: true, ...(changes.length ? { changes: changes.length } : {}) };
+      // Paid later, or a further partial payment: new payments of the booked document (each once, by its key).
+      const payments = await followPayments(again as SourceDocument, "queued");
+      return { status: "booked", already: true, ...(changes.length ? { changes: changes.length } : {}), ...(payments ? { payments } : {}) };
     };
 
     const doc = await step.run("start", async () => {

@@ -45,7 +45,7 @@ export const processPayment = inngest.createFunction(
     const found = await step.run("load-payment", async () => {
       const payment = await db().payment.findUniqueOrThrow({
         where: { id: paymentId },
-        include: { document: { select: { id: true, kind: true, sourceId: true, sourceNumber: true, status: true, targetRef: true, targetNumber: true, normalized: true } } },
+        include: { document: { select: { id: true, kind: true, sourceId: true, sourceNumber: true, status: true, targetRef: true, targetNumber: true, documentDate: true, normalized: true } } },
       });
       const others = payment.documentId
         ? await db().payment.aggregate({ where: { documentId: payment.documentId, status: "booked", id: { not: payment.id } }, _sum: { amount: true } })
@@ -60,7 +60,7 @@ export const processPayment = inngest.createFunction(
         bookedBefore: (others?._sum.amount ?? new D(0)).toFixed(2),
         document: doc && {
           id: doc.id, kind: doc.kind, sourceId: doc.sourceId, status: doc.status, number: doc.sourceNumber ?? doc.sourceId,
-          targetRef: doc.targetRef, targetNumber: doc.targetNumber ?? undefined,
+          targetRef: doc.targetRef, targetNumber: doc.targetNumber ?? undefined, date: doc.documentDate?.toISOString().slice(0, 10),
           // The kind the reference was made with: the fetched one (an invoice can turn out to be a credit invoice).
           bookedKind: (doc.normalized as { kind?: string } | null)?.kind ?? doc.kind,
           classification: (doc.normalized as { paymentMethod?: { classification?: string } } | null)?.paymentMethod?.classification,
@@ -122,6 +122,7 @@ export const processPayment = inngest.createFunction(
             salesNumber: doc.number,
             amount: found.amount,
             paidAt: found.paidAt,
+            documentDate: doc.date,
             method: found.method,
             transactionId: found.transactionId,
             bookedBefore: found.bookedBefore,

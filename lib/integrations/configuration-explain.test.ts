@@ -4,7 +4,7 @@ import { targetSetups, pollingSources } from "@/connectors/registry";
 import { configurationMessages, type ConfigurationKey } from "../i18n/messages/configuration";
 import type { Translate } from "../i18n/translate";
 import { translator } from "../i18n/translate";
-import { configGroups, PAYMENT_TARGETS, POLLING_SOURCES } from "./configuration-fields";
+import { configGroups, PAYMENT_ACCOUNT_TARGETS, PAYMENT_TARGETS, POLLING_SOURCES } from "./configuration-fields";
 import { explainField } from "./configuration-explain";
 import { errorCodes } from "./configuration-schema";
 import { configurationView } from "./configuration-view";
@@ -46,6 +46,7 @@ describe("Configuration tab messages", () => {
   it("names the right systems as polling shops and payment targets", () => {
     expect([...POLLING_SOURCES].sort()).toEqual([...pollingSources].sort());
     expect([...PAYMENT_TARGETS].sort()).toEqual(Object.entries(targetSetups).filter(([, s]) => s?.registersPayments).map(([id]) => id).sort());
+    expect([...PAYMENT_ACCOUNT_TARGETS].sort()).toEqual(Object.entries(targetSetups).filter(([, s]) => s?.paymentAccounts).map(([id]) => id).sort());
     expect(configGroups).toEqual(["documents", "booking", "vat", "payments", "fetching"]);
   });
 });

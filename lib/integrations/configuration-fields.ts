@@ -46,7 +46,9 @@ export type FieldKind = FieldDef["kind"];
 /** Shops fetched on a schedule (connectors/registry.ts pollingSources). */
 export const POLLING_SOURCES = ["magento2", "magento1", "prestashop", "kmoshops"] as const satisfies readonly SourceSystem[];
 /** Accounting systems whose connector books payments (TargetSetup.registersPayments). */
-export const PAYMENT_TARGETS = ["rompslomp", "eboekhouden"] as const satisfies readonly TargetSystem[];
+export const PAYMENT_TARGETS = ["rompslomp", "eboekhouden", "wefact", "factuursturen"] as const satisfies readonly TargetSystem[];
+/** Of those, the ones that book a payment on an account the merchant picks (TargetSetup.paymentAccounts). */
+export const PAYMENT_ACCOUNT_TARGETS = ["rompslomp", "eboekhouden"] as const satisfies readonly TargetSystem[];
 const MAGENTO = ["magento2", "magento1"] as const;
 
 export const POLL_MINUTES = { min: 5, max: 24 * 60, default: 60 } as const;
@@ -93,8 +95,8 @@ export const configurationFields: readonly FieldDef[] = [
 
   // ── Payments ──
   { name: "paymentsEnabled", group: "payments", setting: "payments", path: "enabled", targets: PAYMENT_TARGETS, kind: "switch", default: false },
-  { name: "paymentAccount", group: "payments", setting: "payments", path: "accounts.default", targets: PAYMENT_TARGETS, kind: "account", optional: true },
-  { name: "methodAccounts", group: "payments", setting: "payments", path: "accounts", targets: PAYMENT_TARGETS, kind: "methodAccounts" },
+  { name: "paymentAccount", group: "payments", setting: "payments", path: "accounts.default", targets: PAYMENT_ACCOUNT_TARGETS, kind: "account", optional: true },
+  { name: "methodAccounts", group: "payments", setting: "payments", path: "accounts", targets: PAYMENT_ACCOUNT_TARGETS, kind: "methodAccounts" },
   { name: "paymentsRegardlessOfStatus", group: "payments", setting: "source", path: "paymentsRegardlessOfStatus", sources: ["prestashop"], targets: PAYMENT_TARGETS, kind: "switch", default: false },
   { name: "paymentsWithoutOutstandingItem", group: "payments", setting: "target", path: "paymentsWithoutOutstandingItem", targets: ["eboekhouden"], kind: "switch", default: false },
 

@@ -1,3 +1,4 @@
+import { PAYMENT_ACCOUNT_TARGETS } from "./configuration-fields";
 import type { FieldError } from "./configuration-schema";
 
 /**
@@ -19,6 +20,8 @@ export function targetPaymentAccount(target: string, targetSettings: Obj): strin
 
 /** Payments switched on need an account for methods without one of their own: the default, or the target's own. */
 export function paymentsAccountMissing(target: string, payments: { enabled: boolean; accounts: Record<string, string> }, targetSettings: Obj): boolean {
+  // WeFact and Factuursturen register a payment on the invoice itself: there is no account to pick.
+  if (!(PAYMENT_ACCOUNT_TARGETS as readonly string[]).includes(target)) return false;
   return payments.enabled && !payments.accounts.default && !targetPaymentAccount(target, targetSettings);
 }
 

@@ -1,3 +1,4 @@
+import { paymentsSettingOf } from "@/lib/pipeline/payments-setting";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb } from "@/lib/db/client";
 import { createTestDb, type TestDb } from "@/lib/db/testing";
@@ -162,8 +163,12 @@ describe("Payments", () => {
     expect(await saveConfigurationGroup(t.db, ids[MR]!, "payments", { paymentsEnabled: "on", paymentAccount: "12345" })).toEqual({ ok: true });
   });
 
-  it("targets that take no payments have no payment settings", async () => {
-    expect(await saveConfigurationGroup(t.db, ids["DEMO-CCVSHOP-WEFACT"]!, "payments", { paymentsEnabled: "on" })).toMatchObject({ ok: false, errors: { paymentsEnabled: { code: "notApplicable" } } });
+  it("WeFact takes the payments switch (beyond the manuals) with no account to pick: it has none", async () => {
+    const wefact = ids["DEMO-CCVSHOP-WEFACT"]!;
+    expect(await saveConfigurationGroup(t.db, wefact, "payments", { paymentsEnabled: "on", paymentAccount: "1100" })).toMatchObject({ ok: false, errors: { paymentAccount: { code: "notApplicable" } } });
+    expect(await saveConfigurationGroup(t.db, wefact, "payments", { paymentsEnabled: "on" })).toEqual({ ok: true });
+    expect(paymentsSettingOf((await t.db.integrationSetting.findUniqueOrThrow({ where: { integrationId_key: { integrationId: wefact, key: "payments" } } })).value)).toEqual({ enabled: true, accounts: {} });
+    expect(await saveConfigurationGroup(t.db, wefact, "payments", {})).toEqual({ ok: true });
   });
 });
 

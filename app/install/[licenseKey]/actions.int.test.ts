@@ -101,12 +101,23 @@ describe("wizard actions", () => {
     expect((await t.db.integrationSetting.findUniqueOrThrow({ where: { integrationId_key: { integrationId: row.id, key: "payments" } } })).value).toEqual({ enabled: false, accounts: { paypal: "111", default: "222" } });
   });
 
+  it("WeFact (payments beyond the manuals, on the invoice itself) needs no clearing account", async () => {
+    const KEY = "E2E-MAGENTO2-WEFACT";
+    const on = await redirectOf(savePayments(KEY, formOf([["enabled", "on"]])));
+    expect(on.searchParams.get("notice")).toBe("Payments are booked against their invoices.");
+    const row = await t.db.integration.findUniqueOrThrow({ where: { licenseKey: KEY } });
+    expect((await t.db.integrationSetting.findUniqueOrThrow({ where: { integrationId_key: { integrationId: row.id, key: "payments" } } })).value).toEqual({ enabled: true, accounts: {} });
+  });
+
   it("answers in Dutch when the merchant chose Dutch", async () => {
     visitor.locale = "nl";
     try {
       const state = await connectWithCredentials("E2E-MAGENTO1-WEFACT", "target", { values: {} }, formOf([["apiKey", "x"]]));
       expect(state).toEqual({ error: "Accepteer eerst de algemene voorwaarden.", values: {} });
-      const missing = await redirectOf(savePayments("E2E-MAGENTO2-WEFACT", formOf([["enabled", "on"]])));
+      const KEY = "E2E-PRESTASHOP-EBOEKHOUDEN";
+      const row = await t.db.integration.findUniqueOrThrow({ where: { licenseKey: KEY } });
+      await t.db.integrationSetting.update({ where: { integrationId_key: { integrationId: row.id, key: "payments" } }, data: { value: { enabled: false, accounts: {} } } });
+      const missing = await redirectOf(savePayments(KEY, formOf([["enabled", "on"]])));
       expect(missing.searchParams.get("notice")).toBe("Kies de tussenrekening waarop de betalingen worden geboekt.");
     } finally {
       visitor.locale = undefined;

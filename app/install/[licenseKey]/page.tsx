@@ -55,6 +55,8 @@ export default async function InstallPage({ params, searchParams }: { params: Pr
   const administrations = (settings.administrations ?? []) as Choice[];
   const catalog = (settings.catalog ?? { vatCodes: [], accounts: [], templates: [] }) as TargetCatalog;
   const payments = paymentsSettingOf(settings.payments);
+  // Where the target books payments on an account the merchant picks (not WeFact, Factuursturen).
+  const paymentAccounts = targetSetups[integration.targetSystem as TargetSystem]?.paymentAccounts === true;
   const costAccounts = (settings.costAccounts ?? {}) as { shipping?: string; paymentCosts?: string };
   const orderStates = (settings[ORDER_STATES_SETTING] ?? []) as OrderStateChoice[];
   const source = integration.connections.find((c) => c.side === "source");
@@ -181,15 +183,17 @@ export default async function InstallPage({ params, searchParams }: { params: Pr
 
       {vatDone && targetSetups[integration.targetSystem as TargetSystem]?.registersPayments && (
         <Step id="payments" title={t("paymentsTitle")} done={payments.enabled} doneLabel={done}>
-          <p>{t("paymentsText", { target: targetName })}</p>
+          <p>{t(paymentAccounts ? "paymentsText" : "paymentsOnInvoiceText", { target: targetName })}</p>
           <form action={act.savePayments.bind(null, k)} className="flex flex-wrap items-center gap-2">
             <label className="flex items-center gap-1"><input type="checkbox" name="enabled" aria-label={t("bookPayments")} defaultChecked={payments.enabled} className={focusRing} /> {t("bookPayments")}</label>
-            <label className="min-w-0 max-w-full">{t("clearingAccount")}{" "}
-              <select name="account" aria-label={t("clearingAccount")} defaultValue={payments.accounts.default ?? ""} className={select}>
-                <option value="">{t("choose")}</option>
-                {catalog.accounts.map((a) => <option key={a.id} value={a.id}>{a.code ? `${a.code} ${a.name}` : a.name}</option>)}
-              </select>
-            </label>
+            {paymentAccounts && (
+              <label className="min-w-0 max-w-full">{t("clearingAccount")}{" "}
+                <select name="account" aria-label={t("clearingAccount")} defaultValue={payments.accounts.default ?? ""} className={select}>
+                  <option value="">{t("choose")}</option>
+                  {catalog.accounts.map((a) => <option key={a.id} value={a.id}>{a.code ? `${a.code} ${a.name}` : a.name}</option>)}
+                </select>
+              </label>
+            )}
             <button className={`${button} bg-slate-900 text-white`}>{t("savePayments")}</button>
           </form>
         </Step>

@@ -188,6 +188,21 @@ describe("Factuursturen sandbox: invoices", () => {
     expect([invoice!.open, invoice!.paiddate]).toEqual(["0.00", "2024-02-21"]);
     expect((await state()).payments.map((p) => p.amount)).toEqual(["10.00", "31.86"]);
   });
+
+  it("refuses a payment of nothing, a negative one, more than is open, and one on an unknown invoice", async () => {
+    const nr = await createClient();
+    await api(T, "POST", "invoices", invoiceBody(nr));
+    const pay = async (path: string, amount: unknown) => {
+      const res = await api(T, "POST", path, { amount, date: "2024-02-20" });
+      return [res.status, await res.text()];
+    };
+    expect(await pay("invoices_payment/F20240001", "0")).toEqual([400, "Het bedrag (amount) moet groter zijn dan 0"]);
+    expect(await pay("invoices_payment/F20240001", "-5.00")).toEqual([400, "Het bedrag (amount) moet groter zijn dan 0"]);
+    expect(await pay("invoices_payment/F20240001", "41.87")).toEqual([400, "Het bedrag 41.87 is hoger dan het openstaande bedrag 41.86 van factuur F20240001"]);
+    expect((await pay("invoices_payment/F20249999", "1.00"))[0]).toBe(404);
+    expect((await state()).payments).toEqual([]);
+    expect((await state()).invoices[0]!.open).toBe("41.86");
+  });
 });
 
 describe("Factuursturen sandbox: contract hooks", () => {

@@ -201,6 +201,57 @@ describe("invoices", () => {
   });
 });
 
+describe("invoice payments (markaspaid, partpayment)", () => {
+  const line = () => ({ Number: "1", Description: "Theepot", PriceExcl: "20.62", TaxCode: "V21" });
+  const sentInvoice = async () => {
+    const debtor = await addDebtor();
+    return (await api(TENANT, { controller: "invoice", action: "add", Debtor: debtor.Identifier, Date: "2024-03-01", Status: 2, InvoiceLines: [line()] })).json.invoice as { Identifier: number; InvoiceCode: string };
+  };
+  const show = async (Identifier: number) => (await api(TENANT, { controller: "invoice", action: "show", Identifier })).json.invoice as InvoiceJson;
+
+  it("part payments make the invoice partly paid (3), the one that clears the balance paid (4); state lists each", async () => {
+    const invoice = await sentInvoice();
+    const part = await api(TENANT, { controller: "invoice", action: "partpayment", Identifier: invoice.Identifier, AmountPaid: "10", PayDate: "2024-03-05", PaymentMethod: "ideal" });
+    expect(part.json).toMatchObject({ status: "success", success: [`Deelbetaling van 10.00 is geregistreerd voor factuur ${invoice.InvoiceCode}`] });
+    expect(await show(invoice.Identifier)).toMatchObject({ Status: "3", AmountPaid: "10.00", AmountOutstanding: "14.95", PayDate: "2024-03-05", PaymentMethod: "ideal" });
+    expect((await api(TENANT, { controller: "invoice", action: "partpayment", InvoiceCode: invoice.InvoiceCode, AmountPaid: "14.95" })).json.status).toBe("success");
+    expect(await show(invoice.Identifier)).toMatchObject({ Status: "4", AmountPaid: "24.95", AmountOutstanding: "0.00" });
+    expect((await state()).payments).toEqual([
+      { Invoice: invoice.Identifier, InvoiceCode: invoice.InvoiceCode, Action: "partpayment", Amount: "10.00", PayDate: "2024-03-05", PaymentMethod: "ideal" },
+      { Invoice: invoice.Identifier, InvoiceCode: invoice.InvoiceCode, Action: "partpayment", Amount: "14.95", PayDate: expect.stringMatching(/^\d{4}-\d{2}-\d{2}$/), PaymentMethod: "" },
+    ]);
+  });
+
+  it("markaspaid pays what is outstanding; a paid invoice cannot be marked paid again", async () => {
+    const invoice = await sentInvoice();
+    await api(TENANT, { controller: "invoice", action: "partpayment", Identifier: invoice.Identifier, AmountPaid: "4.95" });
+    expect((await api(TENANT, { controller: "invoice", action: "markaspaid", Identifier: invoice.Identifier, PayDate: "2024-03-06", PaymentMethod: "wire" })).json).toMatchObject({ status: "success", success: [`Factuur ${invoice.InvoiceCode} is als betaald gemarkeerd`] });
+    expect(await show(invoice.Identifier)).toMatchObject({ Status: "4", AmountPaid: "24.95", AmountOutstanding: "0.00", PayDate: "2024-03-06", PaymentMethod: "wire" });
+    expect((await api(TENANT, { controller: "invoice", action: "markaspaid", Identifier: invoice.Identifier })).json.errors).toEqual([`Factuur ${invoice.InvoiceCode} is al betaald`]);
+    expect((await state()).payments).toHaveLength(2);
+  });
+
+  it("refuses drafts, credit invoices, too much, nothing, unknown methods and parameters, and unknown invoices", async () => {
+    const debtor = await addDebtor();
+    const draft = (await api(TENANT, { controller: "invoice", action: "add", Debtor: debtor.Identifier, InvoiceLines: [line()] })).json.invoice as { Identifier: number; InvoiceCode: string };
+    expect((await api(TENANT, { controller: "invoice", action: "markaspaid", Identifier: draft.Identifier })).json.errors)
+      .toEqual([`Factuur ${draft.InvoiceCode} is een conceptfactuur; een betaling kan pas worden geregistreerd als de factuur is verzonden`]);
+    const invoice = await sentInvoice();
+    const pay = (fields: Record<string, unknown>) => api(TENANT, { controller: "invoice", action: "partpayment", Identifier: invoice.Identifier, ...fields });
+    expect((await pay({ AmountPaid: "25.00" })).json.errors).toEqual([`Het betaalde bedrag 25.00 is hoger dan het openstaande bedrag 24.95 van factuur ${invoice.InvoiceCode}`]);
+    expect((await pay({ AmountPaid: "-5" })).json.errors).toEqual(["Het betaalde bedrag moet groter zijn dan 0"]);
+    expect((await pay({})).json.errors).toEqual(["Het betaalde bedrag (AmountPaid) is verplicht"]);
+    expect((await pay({ AmountPaid: "5", PaymentMethod: "iDEAL" })).json.errors).toEqual(["Ongeldige betaalmethode 'iDEAL'"]);
+    expect((await pay({ AmountPaid: "5", TransactionID: "tr_1" })).json.errors).toEqual(["Invalid parameter 'TransactionID'"]);
+    expect((await api(TENANT, { controller: "invoice", action: "markaspaid", Identifier: 999 })).json.errors).toEqual(["Factuur niet gevonden"]);
+    const credit = (await api(TENANT, { controller: "invoice", action: "credit", Identifier: invoice.Identifier })).json.invoice as { Identifier: number };
+    for (const Identifier of [invoice.Identifier, credit.Identifier]) {
+      expect(String((await api(TENANT, { controller: "invoice", action: "markaspaid", Identifier })).json.errors)).toMatch(/creditfactuur of gecrediteerd/);
+    }
+    expect((await state()).payments).toEqual([]);
+  });
+});
+
 describe("admin hooks and faults", () => {
   it("reset empties business data, keeps the API key and restores the reference data; state exports WeFact's JSON", async () => {
     await addDebtor();

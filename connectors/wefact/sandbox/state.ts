@@ -33,6 +33,9 @@ export type InvoiceJson = {
   SandboxVatPerRate: VatPerRateJson[];
 };
 
+/** Sandbox-only (`_admin/state` payments): each markaspaid / partpayment WeFact accepted. */
+export type WefactPaymentJson = { Invoice: number; InvoiceCode: string; Action: "markaspaid" | "partpayment"; Amount: string; PayDate: string; PaymentMethod: string };
+
 export type WefactState = {
   apiKey: string;
   /** Instellingen → API: the IP addresses allowed to call; empty = not enforced in the sandbox. */
@@ -42,12 +45,14 @@ export type WefactState = {
   debtors: DebtorJson[];
   products: ProductJson[];
   invoices: InvoiceJson[];
+  /** Absent in tenants stored before payments existed. */
+  payments?: WefactPaymentJson[];
   /** Sequences: identifiers per kind, debtor and product numbers, invoice numbers per year, draft numbers. */
   counters: { debtor: number; product: number; invoice: number; line: number; concept: number; invoiceNumbers: Record<string, number> };
 };
 
 const businessData = () => ({
-  debtors: [], products: [], invoices: [],
+  debtors: [], products: [], invoices: [], payments: [],
   counters: { debtor: 0, product: 0, invoice: 0, line: 0, concept: 0, invoiceNumbers: {} },
 });
 
@@ -61,7 +66,7 @@ export function reset(state: WefactState, tenant: string): WefactState {
 }
 
 export function exportState(state: WefactState): AccountingExport {
-  return { contacts: state.debtors, products: state.products, invoices: state.invoices, mutations: [], payments: [] };
+  return { contacts: state.debtors, products: state.products, invoices: state.invoices, mutations: [], payments: state.payments ?? [] };
 }
 
 /** "2024-05-01 12:00:00", WeFact's datetime format. */

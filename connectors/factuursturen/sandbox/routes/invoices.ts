@@ -85,7 +85,10 @@ export function drafts(kind: "saved" | "repeated") {
   };
 }
 
-/** /invoices_payment/{invoicenr} with {amount (or "full"), date}: POST (201) or PUT (200), as clients disagree. */
+/**
+ * /invoices_payment/{invoicenr} with {amount (or "full"), date}: POST (201) or PUT (200), as clients
+ * disagree. The invoice's `open` drops by the amount (0 = paid, `paiddate` set).
+ */
 export async function invoicePayment({ ctx, method, rest }: Route): Promise<Response> {
   const [nr, ...more] = rest;
   if (!nr || more.length) return notFound();
@@ -98,6 +101,9 @@ export async function invoicePayment({ ctx, method, rest }: Route): Promise<Resp
     const open = new D(invoice.open);
     const amount = body.value.amount === "full" ? open : decimalParam(body.value.amount);
     if (!amount) return badRequest("Ongeldig bedrag (amount)");
+    // Our reading [I]: a payment is positive and at most what is open (an overpayment is refused).
+    if (amount.lte(0)) return badRequest("Het bedrag (amount) moet groter zijn dan 0");
+    if (amount.gt(open)) return badRequest(`Het bedrag ${money2(amount)} is hoger dan het openstaande bedrag ${money2(open)} van factuur ${invoice.invoicenr_full}`);
     const date = stringParam(body.value.date) ?? today();
     if (!isIsoDate(date)) return badRequest(`Ongeldige datum: ${date}`);
     invoice.open = money2(open.minus(amount));

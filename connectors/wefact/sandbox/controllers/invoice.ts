@@ -7,6 +7,7 @@ import { addDays, decimalParam, failure, isIsoDate, listed, success, textParam, 
 import { nowText, type InvoiceJson, type InvoiceLineJson, type WefactState } from "../state";
 import { percentageOf } from "../../vat-codes";
 import { findDebtor } from "./debtor";
+import { registerInvoicePayment } from "./invoice-payment";
 import { findProduct } from "./product";
 
 /** `invoice/add` parameters per the reference; anything else is refused (strict on purpose). */
@@ -207,6 +208,9 @@ export async function invoiceController(call: Call, ctx: SandboxContext<WefactSt
         invoice.Modified = nowText();
         return success(call, { invoice: present(credit) }, [`Creditfactuur ${credit.InvoiceCode} is aangemaakt voor factuur ${invoice.InvoiceCode}`]);
       });
+    case "markaspaid":
+    case "partpayment":
+      return ctx.update((s) => registerInvoicePayment(s, call, findInvoice(s, p)));
     case "delete":
       return ctx.update((s) => {
         const invoice = findInvoice(s, p);
