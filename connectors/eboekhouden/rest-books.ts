@@ -127,7 +127,8 @@ export function restBooks(opts: RestClientOptions): Books {
       if (full.relationId === undefined || full.relationId === null) return null;
       const relation = await client.get(`/relation/${full.relationId}`, relationListItemSchema, "the relation");
       if (!relation.code) return null;
-      relationIds.set(relation.code.toLowerCase(), String(relation.id));
+      // Known now: the payment mutation that follows need not look the code up again.
+      await referenceCache.get(relationKey(relation.code), async () => String(relation.id));
       return relation.code;
     },
 
