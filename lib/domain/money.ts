@@ -35,3 +35,82 @@ export const cents = (value: Decimal) => value.toDecimalPlaces(2, Decimal.ROUND_
 export const toDecimalString = (value: Decimal) => value.toFixed();
 
 export const sum = (values: Decimal[]) => values.reduce((a, b) => a.plus(b), new D(0));
+
+// ─── Exact scaled integers: the fast path beside Decimal ──────────────────
+// Most shop amounts have two to four decimals; as safe integers of 10^-dp they add, multiply and
+// round exactly, without a Decimal per step. Every helper answers undefined where it cannot be
+// exact (too many digits, an exponent, a product beyond 2^53, a value exactly half-way), and the
+// caller then takes the Decimal path: same results, only cheaper where it can be.
+
+/** An exact decimal: value = n / 10^dp, n a safe integer. */
+export type Scaled = { n: number; dp: number };
+
+const POW10 = Array.from({ length: 23 }, (_, i) => 10 ** i); // exact up to 10^22
+export const pow10 = (dp: number) => POW10[dp] ?? Number.NaN;
+/** x when it is a safe integer, else NaN (which every later step carries along). */
+export const safe = (x: number) => (Number.isSafeInteger(x) ? x : Number.NaN);
+
+const plainDecimal = /^([-+]?)(\d*)(?:\.(\d+))?$/;
+
+/** The value money() reads from the same input, as Scaled; undefined when money() would refuse it or it has more than 15 digits. */
+export function scaledOf(value: string | number | null | undefined): Scaled | undefined {
+  if (value === null || value === undefined || value === "") return { n: 0, dp: 0 };
+  if (typeof value === "number") {
+    if (Number.isSafeInteger(value)) return { n: value || 0, dp: 0 };
+    if (!Number.isFinite(value)) return undefined;
+  }
+  // money() reads a JSON number by its shortest text too (Decimal does), and a string as trimmed with a decimal comma.
+  const text = typeof value === "number" ? String(value) : value.trim().replace(",", ".");
+  const m = plainDecimal.exec(text);
+  if (!m || (!m[2] && !m[3])) return undefined;
+  const digits = (m[2] ?? "") + (m[3] ?? "");
+  if (digits.length > 15) return undefined;
+  const n = Number(digits);
+  return { n: m[1] === "-" && n !== 0 ? -n : n, dp: m[3]?.length ?? 0 };
+}
+
+/**
+ * n / d (d > 0) rounded half-up (away from zero, as cents() does) to `dp` decimals, as a count of
+ * 10^-dp. Undefined outside safe integers. Exactly half-way it rounds only when `decimalExact` says
+ * the Decimal path holds this value exactly (no division on the way); otherwise that path's own
+ * 24-digit rounding of a quotient decides which side it falls, so it is left to that path.
+ */
+export function roundRatio(n: number, d: number, dp: number, decimalExact = false): number | undefined {
+  const twice = 2 * Math.abs(n) * pow10(dp) + d;
+  if (!Number.isSafeInteger(twice) || !Number.isSafeInteger(d) || d <= 0) return undefined;
+  const rest = twice % (2 * d);
+  if (rest === 0 && !decimalExact) return undefined;
+  const rounded = (twice - rest) / (2 * d);
+  return n < 0 && rounded !== 0 ? -rounded : rounded;
+}
+
+/** Whether n / d (d > 0) is a terminating decimal: Decimal then holds the quotient exactly (within its 24 digits at safe-integer sizes). */
+export function terminates(n: number, d: number): boolean {
+  let a = Math.abs(n), b = d;
+  while (b) [a, b] = [b, a % b];
+  let rest = d / a;
+  while (rest % 2 === 0) rest /= 2;
+  while (rest % 5 === 0) rest /= 5;
+  return rest === 1;
+}
+
+/** n / 10^dp as Decimal's toFixed() writes it: no trailing zeros, "0" for zero. */
+export function formatScaled(n: number, dp: number): string {
+  if (n === 0) return "0";
+  const digits = String(Math.abs(n));
+  let text = digits;
+  if (dp > 0) {
+    const padded = digits.padStart(dp + 1, "0");
+    const fraction = padded.slice(-dp).replace(/0+$/, "");
+    text = fraction ? `${padded.slice(0, -dp)}.${fraction}` : padded.slice(0, -dp);
+  }
+  return n < 0 ? `-${text}` : text;
+}
+
+/** Integer cents of a decimal string with at most two decimals; undefined otherwise. */
+export function centsOf(value: string): number | undefined {
+  const s = scaledOf(value);
+  if (!s || s.dp > 2) return undefined;
+  const c = safe(s.n * pow10(2 - s.dp));
+  return Number.isNaN(c) ? undefined : c;
+}
