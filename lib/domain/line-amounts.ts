@@ -39,27 +39,27 @@ export function lineAmounts(input: {
   const fn = safe(fd + rate.n);
   if (!(fn > 0)) return undefined;
   // A unit amount x (in 10^-k) is x·exclTimes / exclOver excl. VAT and x·inclTimes / inclOver incl. VAT.
-  let exclTimes = 1, exclOver = scale, inclTimes = 1, inclOver = scale;
-  if (input.incl) [exclTimes, exclOver] = [fd, safe(scale * fn)];
-  else [inclTimes, inclOver] = [fn, safe(scale * fd)];
-  if (input.zeroVat) [inclTimes, inclOver] = [exclTimes, exclOver];
+  const exclTimes = input.incl ? fd : 1;
+  const exclOver = input.incl ? safe(scale * fn) : scale;
+  const inclTimes = input.zeroVat ? exclTimes : input.incl ? 1 : fn;
+  const inclOver = input.zeroVat ? exclOver : input.incl ? scale : safe(scale * fd);
   // Where the Decimal path divides by 1 + r only when the quotient terminates (or not at all: prices
   // excl. VAT, the incl. side of incl. prices), it holds every value exactly (safe integers are 16
   // digits, within its 24), so an exact half rounds up there as here.
   const listExact = !input.incl || terminates(list * fd, exclOver);
   const paidExact = !input.incl || terminates(paid * fd, exclOver);
-  const inclSideExact = (exact: boolean) => (input.zeroVat ? exact : true);
+  const z = input.zeroVat;
 
   const q = quantity.n;
   const perQuantity = pow10(quantity.dp);
   const off = safe(list - paid);
-  const total = (unit: number, times: number, over: number, exact: boolean) => roundRatio(safe(safe(unit * times) * q), safe(over * perQuantity), 2, exact);
+  // (no closures here: this runs for every line, and each closure costs an allocation)
   const unitExcl = roundRatio(safe(list * exclTimes), exclOver, 6, listExact);
-  const unitIncl = roundRatio(safe(list * inclTimes), inclOver, 6, inclSideExact(listExact));
-  const totalExcl = total(paid, exclTimes, exclOver, paidExact);
-  const totalIncl = total(paid, inclTimes, inclOver, inclSideExact(paidExact));
-  const discountExcl = total(off, exclTimes, exclOver, listExact && paidExact);
-  const discountIncl = total(off, inclTimes, inclOver, inclSideExact(listExact && paidExact));
+  const unitIncl = roundRatio(safe(list * inclTimes), inclOver, 6, z ? listExact : true);
+  const totalExcl = roundRatio(safe(safe(paid * exclTimes) * q), safe(exclOver * perQuantity), 2, paidExact);
+  const totalIncl = roundRatio(safe(safe(paid * inclTimes) * q), safe(inclOver * perQuantity), 2, z ? paidExact : true);
+  const discountExcl = roundRatio(safe(safe(off * exclTimes) * q), safe(exclOver * perQuantity), 2, listExact && paidExact);
+  const discountIncl = roundRatio(safe(safe(off * inclTimes) * q), safe(inclOver * perQuantity), 2, z ? listExact && paidExact : true);
   if (unitExcl === undefined || unitIncl === undefined || totalExcl === undefined || totalIncl === undefined || discountExcl === undefined || discountIncl === undefined) return undefined;
   return {
     unitPriceExcl: formatScaled(unitExcl, 6),

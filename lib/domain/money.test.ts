@@ -25,7 +25,7 @@ describe("money", () => {
 
 describe("scaled integers beside Decimal", () => {
   it("scaledOf reads what money() reads, or leaves it to money()", () => {
-    for (const value of ["12,40", " 12.40 ", "-0.05", ".5", "+3", "0", "", null, undefined, 0.1, 12.34, -7, 1e-7, 1e21, "1e3", "12 euro", "1.", "-", "1234567890123456"]) {
+    for (const value of ["12,40", " 12.40 ", "-0.05", ".5", "+3", "0", "", null, undefined, 0.1, 12.34, -7, -0.05, 0.05, -0, 123456789.12345, 1234567890.123456, 1e-7, 1e21, "1e3", "12 euro", "1.", "-", "1234567890123456"]) {
       const scaled = scaledOf(value as string);
       if (scaled) expect(formatScaled(scaled.n, scaled.dp)).toBe(money(value as string).toFixed());
     }
@@ -34,6 +34,8 @@ describe("scaled integers beside Decimal", () => {
     expect(scaledOf("12 euro")).toBeUndefined();
     expect(scaledOf("1234567890123456")).toBeUndefined();
     expect(scaledOf("12,40")).toEqual({ n: 1240, dp: 2 });
+    expect(scaledOf(-0.05)).toEqual({ n: -5, dp: 2 });
+    expect(scaledOf(1234567890.123456)).toBeUndefined();
   });
 
   it("roundRatio rounds half-up away from zero like cents(), and leaves exact halves and unsafe sizes undefined", () => {

@@ -58,9 +58,14 @@ export function scaledOf(value: string | number | null | undefined): Scaled | un
   if (typeof value === "number") {
     if (Number.isSafeInteger(value)) return { n: value || 0, dp: 0 };
     if (!Number.isFinite(value)) return undefined;
+    // money() reads a JSON number by its shortest text (Decimal does): "-12.34" or, beyond plain, "1e-7".
+    const text = String(value);
+    const dot = text.indexOf(".");
+    if (dot < 0 || text.length - 1 - (value < 0 ? 1 : 0) > 15 || text.includes("e")) return undefined;
+    return { n: Number(text.slice(0, dot) + text.slice(dot + 1)), dp: text.length - dot - 1 };
   }
-  // money() reads a JSON number by its shortest text too (Decimal does), and a string as trimmed with a decimal comma.
-  const text = typeof value === "number" ? String(value) : value.trim().replace(",", ".");
+  // A string as money() reads it: trimmed, with a decimal comma.
+  const text = value.trim().replace(",", ".");
   const m = plainDecimal.exec(text);
   if (!m || (!m[2] && !m[3])) return undefined;
   const digits = (m[2] ?? "") + (m[3] ?? "");
@@ -87,7 +92,11 @@ export function roundRatio(n: number, d: number, dp: number, decimalExact = fals
 /** Whether n / d (d > 0) is a terminating decimal: Decimal then holds the quotient exactly (within its 24 digits at safe-integer sizes). */
 export function terminates(n: number, d: number): boolean {
   let a = Math.abs(n), b = d;
-  while (b) [a, b] = [b, a % b];
+  while (b) {
+    const rest = a % b;
+    a = b;
+    b = rest;
+  }
   let rest = d / a;
   while (rest % 2 === 0) rest /= 2;
   while (rest % 5 === 0) rest /= 5;
@@ -97,12 +106,15 @@ export function terminates(n: number, d: number): boolean {
 /** n / 10^dp as Decimal's toFixed() writes it: no trailing zeros, "0" for zero. */
 export function formatScaled(n: number, dp: number): string {
   if (n === 0) return "0";
-  const digits = String(Math.abs(n));
-  let text = digits;
+  let units = Math.abs(n);
+  while (dp > 0 && units % 10 === 0) {
+    units /= 10;
+    dp -= 1;
+  }
+  let text = String(units);
   if (dp > 0) {
-    const padded = digits.padStart(dp + 1, "0");
-    const fraction = padded.slice(-dp).replace(/0+$/, "");
-    text = fraction ? `${padded.slice(0, -dp)}.${fraction}` : padded.slice(0, -dp);
+    if (text.length <= dp) text = "0".repeat(dp + 1 - text.length) + text;
+    text = `${text.slice(0, -dp)}.${text.slice(-dp)}`;
   }
   return n < 0 ? `-${text}` : text;
 }

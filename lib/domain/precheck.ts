@@ -1,6 +1,7 @@
 import { BookingError } from "./booking-error";
 import { classify } from "./classify";
-import { D, money, sum } from "./money";
+import type Decimal from "decimal.js";
+import { centsOf, D, money, sum } from "./money";
 import type { SalesDocument } from "./sales-document";
 import { validateVatNumber } from "./vat-number";
 import { fitsRate } from "./vat-rate";
@@ -12,6 +13,32 @@ import { fitsRate } from "./vat-rate";
  * `tolerance` is what the shop's own per-line rounding can explain (default: half a cent per line).
  */
 export function precheck(doc: SalesDocument, tolerance = new D("0.005").times(doc.lines.length).plus("0.005")): void {
+  if (!totalsAddUpInCents(doc, tolerance)) checkTotals(doc, tolerance);
+  checkVatClass(doc);
+}
+
+/**
+ * The three sums of checkTotals in integer cents, each once: true when all are within `tolerance`.
+ * False when they are not, or an amount has more than two decimals; checkTotals then decides (and names the difference).
+ */
+function totalsAddUpInCents(doc: SalesDocument, tolerance: Decimal): boolean {
+  let incl = 0, excl = 0, vat = 0;
+  for (const line of doc.lines) {
+    const [i, e, v] = [centsOf(line.totalIncl), centsOf(line.totalExcl), centsOf(line.vatAmount)];
+    if (i === undefined || e === undefined || v === undefined) return false;
+    incl += i;
+    excl += e;
+    vat += v;
+  }
+  const [totalIncl, totalExcl, totalVat] = [centsOf(doc.totals.incl), centsOf(doc.totals.excl), centsOf(doc.totals.vat)];
+  if (totalIncl === undefined || totalExcl === undefined || totalVat === undefined) return false;
+  const allowed = tolerance.times(100);
+  // Sums of safe integers stay exact below 2^53 cents; beyond that, Decimal decides.
+  const within = (a: number, b: number) => Number.isSafeInteger(a) && Number.isSafeInteger(b) && allowed.gte(Math.abs(a - b));
+  return within(incl, totalIncl) && within(excl, totalExcl) && within(vat, totalVat);
+}
+
+function checkTotals(doc: SalesDocument, tolerance: Decimal): void {
   const linesIncl = sum(doc.lines.map((l) => money(l.totalIncl)));
   const linesExcl = sum(doc.lines.map((l) => money(l.totalExcl)));
   const totalIncl = money(doc.totals.incl);
@@ -41,6 +68,10 @@ export function precheck(doc: SalesDocument, tolerance = new D("0.005").times(do
       { totalVat: money(doc.totals.vat).toFixed(2), linesVat: vatLines.toFixed(2) },
     );
   }
+}
+
+/** ICP needs a valid VAT number and, like export, no VAT on any line. */
+function checkVatClass(doc: SalesDocument): void {
   const vatClass = classify(doc).vatClass;
   if (vatClass === "icp" && doc.customer.vatNumber?.trim()) {
     const checked = validateVatNumber(doc.customer.vatNumber);
