@@ -1,4 +1,4 @@
-import { cents, D, formatScaled, money, pow10, safe, type Dec } from "@/lib/domain/money";
+import { cents, D, formatScaled, money, pow10, roundRatio, safe, scaledOf, type Dec } from "@/lib/domain/money";
 import { salesDocumentSchema, type SalesDocument, type SalesLine } from "@/lib/domain/sales-document";
 import { ConnectorError, type DocumentKind, type Eligibility, type SourcePayment } from "../types";
 import { ccvSettingsSchema, type CcvSettings, type CcvSettingsInput } from "./config";
@@ -101,14 +101,10 @@ function headerOf(doc: CcvOrder | CcvInvoice, settings: CcvSettings, sign: 1 | -
   const customer = mapCustomer(doc.customer ?? fallbackCustomer, { email: doc.email, vatnumber: doc.vatnumber });
   const deliveryCountry = customer.delivery?.country ?? customer.billing.country;
   const icp = doc.is_intra_community_order === true;
-  const totalPrice = money(doc.total_price, "total_price");
-  const totalTax = money(doc.total_tax, "total_tax");
-  // International: no VAT in the order, not ICP, delivered outside the shop's country.
-  const international = totalTax.isZero() && !icp && !!deliveryCountry && deliveryCountry !== settings.shopCountry;
   const taxesIncluded = doc.taxes_included ?? true;
-  const incl = taxesIncluded ? totalPrice : totalPrice.plus(totalTax);
-  const excl = taxesIncluded ? totalPrice.minus(totalTax) : totalPrice;
-  const amount = (d: Dec) => cents(d.times(sign)).toFixed();
+  const { totals, vatIsZero } = documentTotals(doc, taxesIncluded, sign);
+  // International: no VAT in the order, not ICP, delivered outside the shop's country.
+  const international = vatIsZero && !icp && !!deliveryCountry && deliveryCountry !== settings.shopCountry;
   return {
     icp,
     international,
@@ -124,9 +120,32 @@ function headerOf(doc: CcvOrder | CcvInvoice, settings: CcvSettings, sign: 1 | -
       // CCV has no margin-scheme field on orders or invoices; see the report.
       marginScheme: false,
       customer,
-      totals: { excl: amount(excl), incl: amount(incl), vat: amount(totalTax) },
+      totals,
     },
   };
+}
+
+/** total_price and total_tax as the document's totals excl., incl. and VAT, in cents, signed. */
+function documentTotals(doc: CcvOrder | CcvInvoice, taxesIncluded: boolean, sign: 1 | -1): { totals: SalesDocument["totals"]; vatIsZero: boolean } {
+  const price = scaledOf(doc.total_price);
+  const tax = scaledOf(doc.total_tax);
+  if (price && tax) {
+    // Sums of two shop amounts are exact in Decimal too, so a half cent rounds up in both.
+    const dp = Math.max(price.dp, tax.dp);
+    const p = safe(price.n * pow10(dp - price.dp) * sign);
+    const t = safe(tax.n * pow10(dp - tax.dp) * sign);
+    const over = pow10(dp);
+    const [excl, incl, vat] = [roundRatio(taxesIncluded ? safe(p - t) : p, over, 2, true), roundRatio(taxesIncluded ? p : safe(p + t), over, 2, true), roundRatio(t, over, 2, true)];
+    if (excl !== undefined && incl !== undefined && vat !== undefined) {
+      return { totals: { excl: formatScaled(excl, 2), incl: formatScaled(incl, 2), vat: formatScaled(vat, 2) }, vatIsZero: tax.n === 0 };
+    }
+  }
+  const totalPrice = money(doc.total_price, "total_price");
+  const totalTax = money(doc.total_tax, "total_tax");
+  const incl = taxesIncluded ? totalPrice : totalPrice.plus(totalTax);
+  const excl = taxesIncluded ? totalPrice.minus(totalTax) : totalPrice;
+  const amount = (d: Dec) => cents(d.times(sign)).toFixed();
+  return { totals: { excl: amount(excl), incl: amount(incl), vat: amount(totalTax) }, vatIsZero: totalTax.isZero() };
 }
 
 /** Shipping, payment costs and up to two surcharges, each only when its amount is not 0. */

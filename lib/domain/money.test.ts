@@ -1,3 +1,4 @@
+import fc from "fast-check";
 import Decimal from "decimal.js";
 import { describe, expect, it } from "vitest";
 import { centsOf, D, formatScaled, money, roundRatio, scaledOf } from "./money";
@@ -59,5 +60,40 @@ describe("scaled integers beside Decimal", () => {
     expect(centsOf("12.4")).toBe(1240);
     expect(centsOf("-0.05")).toBe(-5);
     expect(centsOf("1.005")).toBeUndefined();
+  });
+});
+
+describe("scaledOf on JSON numbers", () => {
+  it("reads the same digits as the number's shortest text (what Decimal reads), for many kinds of numbers", () => {
+    const viaText = (value: number) => {
+      const text = String(value);
+      const dot = text.indexOf(".");
+      return dot < 0 ? { n: Number(text), dp: 0 } : { n: Number(text.replace(".", "")), dp: text.length - dot - 1 };
+    };
+    const numbers = fc.oneof(
+      fc.tuple(fc.integer({ min: -99_999_999_999, max: 99_999_999_999 }), fc.integer({ min: 1, max: 8 })).map(([n, dp]) => n / 10 ** dp),
+      fc.tuple(fc.integer({ min: 0, max: 999_999 }), fc.integer({ min: 0, max: 9_999 })).map(([a, b]) => a + b / 10_000),
+      fc.double({ min: -1e9, max: 1e9, noNaN: true }),
+    );
+    fc.assert(fc.property(numbers, (value) => {
+      const scaled = scaledOf(value);
+      if (String(value).includes("e") || !scaled) return;
+      expect(scaled.n === 0 ? { n: 0, dp: 0 } : scaled).toEqual(value === 0 ? { n: 0, dp: 0 } : viaText(value));
+      expect(formatScaled(scaled.n, scaled.dp)).toBe(money(value).toFixed());
+    }), { numRuns: 100_000, seed: 5 });
+  });
+});
+
+describe("centsOf", () => {
+  it("reads every amount string as scaledOf does, digit by digit or not", () => {
+    const strings = fc.oneof(
+      fc.tuple(fc.integer({ min: -10_000_000, max: 10_000_000 }), fc.integer({ min: 0, max: 3 })).map(([n, dp]) => formatScaled(n, dp)),
+      fc.stringMatching(/^[-+ ]?\d{0,17}[.,]?\d{0,4}[ e]?$/),
+    );
+    fc.assert(fc.property(strings, (text) => {
+      const s = scaledOf(text);
+      const expected = s && s.dp <= 2 ? s.n * 10 ** (2 - s.dp) : undefined;
+      expect(centsOf(text)).toBe(expected === undefined || Number.isSafeInteger(expected) ? (expected === 0 ? 0 : expected) : undefined);
+    }), { numRuns: 50_000, seed: 9 });
   });
 });

@@ -58,7 +58,16 @@ export function scaledOf(value: string | number | null | undefined): Scaled | un
   if (typeof value === "number") {
     if (Number.isSafeInteger(value)) return { n: value || 0, dp: 0 };
     if (!Number.isFinite(value)) return undefined;
-    // money() reads a JSON number by its shortest text (Decimal does): "-12.34" or, beyond plain, "1e-7".
+    // money() reads a JSON number by its shortest text (Decimal does). Below 10^9 with up to six
+    // decimals that text is the one decimal n / 10^dp, with dp as small as possible, that reads back
+    // as the same number (decimals that far apart cannot both read back as one double); no String() needed.
+    if (Math.abs(value) < 1e9) {
+      for (let dp = 1; dp <= 6; dp++) {
+        const n = Math.round(value * POW10[dp]!);
+        if (n / POW10[dp]! === value) return { n, dp };
+      }
+    }
+    // Otherwise (or beyond six decimals) by the text itself: "-12.34", or "1e-7", which is left to money().
     const text = String(value);
     const dot = text.indexOf(".");
     if (dot < 0 || text.length - 1 - (value < 0 ? 1 : 0) > 15 || text.includes("e")) return undefined;
@@ -121,6 +130,26 @@ export function formatScaled(n: number, dp: number): string {
 
 /** Integer cents of a decimal string with at most two decimals; undefined otherwise. */
 export function centsOf(value: string): number | undefined {
+  // The common case, as the domain writes amounts ("-12.3", "4"), read digit by digit; the rest via scaledOf.
+  const length = value.length;
+  let at = value.charCodeAt(0) === 45 ? 1 : 0;
+  const start = at;
+  let units = 0, decimals = -1;
+  for (; at < length; at++) {
+    const c = value.charCodeAt(at);
+    if (c === 46 && decimals < 0 && at > start && at < length - 1) decimals = 0;
+    else if (c >= 48 && c <= 57 && decimals < 2 && at - start < 15) {
+      units = units * 10 + (c - 48);
+      if (decimals >= 0) decimals += 1;
+    } else return scaledCents(value);
+  }
+  if (at === start) return scaledCents(value);
+  const cents = units * (decimals === 1 ? 10 : decimals === 2 ? 1 : 100);
+  if (!Number.isSafeInteger(cents)) return undefined;
+  return start === 1 && cents !== 0 ? -cents : cents;
+}
+
+function scaledCents(value: string): number | undefined {
   const s = scaledOf(value);
   if (!s || s.dp > 2) return undefined;
   const c = safe(s.n * pow10(2 - s.dp));
