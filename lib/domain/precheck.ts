@@ -10,10 +10,11 @@ import { fitsRate } from "./vat-rate";
  * The pre-checks every source shares, before anything is sent to the accounting system:
  * totals equal the sum of the lines (within the source's own rounding), VAT adds up and every
  * ICP has a VAT number, export carries no VAT.
- * `tolerance` is what the shop's own per-line rounding can explain (default: half a cent per line).
+ * `tolerance` is what the shop's own per-line rounding can explain (default: half a cent per line,
+ * and half a cent for the total).
  */
-export function precheck(doc: SalesDocument, tolerance = new D("0.005").times(doc.lines.length).plus("0.005")): void {
-  if (!totalsAddUpInCents(doc, tolerance)) checkTotals(doc, tolerance);
+export function precheck(doc: SalesDocument, tolerance?: Decimal): void {
+  if (!totalsAddUpInCents(doc, tolerance)) checkTotals(doc, tolerance ?? new D("0.005").times(doc.lines.length).plus("0.005"));
   checkVatClass(doc);
 }
 
@@ -21,21 +22,31 @@ export function precheck(doc: SalesDocument, tolerance = new D("0.005").times(do
  * The three sums of checkTotals in integer cents, each once: true when all are within `tolerance`.
  * False when they are not, or an amount has more than two decimals; checkTotals then decides (and names the difference).
  */
-function totalsAddUpInCents(doc: SalesDocument, tolerance: Decimal): boolean {
+function totalsAddUpInCents(doc: SalesDocument, tolerance: Decimal | undefined): boolean {
   let incl = 0, excl = 0, vat = 0;
   for (const line of doc.lines) {
-    const [i, e, v] = [centsOf(line.totalIncl), centsOf(line.totalExcl), centsOf(line.vatAmount)];
-    if (i === undefined || e === undefined || v === undefined) return false;
-    incl += i;
-    excl += e;
-    vat += v;
+    const lineIncl = centsOf(line.totalIncl);
+    const lineExcl = centsOf(line.totalExcl);
+    const lineVat = centsOf(line.vatAmount);
+    if (lineIncl === undefined || lineExcl === undefined || lineVat === undefined) return false;
+    incl += lineIncl;
+    excl += lineExcl;
+    vat += lineVat;
   }
-  const [totalIncl, totalExcl, totalVat] = [centsOf(doc.totals.incl), centsOf(doc.totals.excl), centsOf(doc.totals.vat)];
+  const totalIncl = centsOf(doc.totals.incl);
+  const totalExcl = centsOf(doc.totals.excl);
+  const totalVat = centsOf(doc.totals.vat);
   if (totalIncl === undefined || totalExcl === undefined || totalVat === undefined) return false;
-  const allowed = tolerance.times(100);
+  // The default tolerance in cents, 0.5 per line + 0.5, is exact as a number (halves are).
+  const allowed = tolerance ? tolerance.times(100) : 0.5 * doc.lines.length + 0.5;
   // Sums of safe integers stay exact below 2^53 cents; beyond that, Decimal decides.
-  const within = (a: number, b: number) => Number.isSafeInteger(a) && Number.isSafeInteger(b) && allowed.gte(Math.abs(a - b));
-  return within(incl, totalIncl) && within(excl, totalExcl) && within(vat, totalVat);
+  return within(incl, totalIncl, allowed) && within(excl, totalExcl, allowed) && within(vat, totalVat, allowed);
+}
+
+function within(a: number, b: number, allowed: Decimal | number): boolean {
+  if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) return false;
+  const off = Math.abs(a - b);
+  return typeof allowed === "number" ? off <= allowed : allowed.gte(off);
 }
 
 function checkTotals(doc: SalesDocument, tolerance: Decimal): void {
