@@ -43,24 +43,15 @@ export function lineAmounts(input: {
   const exclOver = input.incl ? safe(scale * fn) : scale;
   const inclTimes = input.zeroVat ? exclTimes : input.incl ? 1 : fn;
   const inclOver = input.zeroVat ? exclOver : input.incl ? scale : safe(scale * fd);
+  const shape: Shape = { list, paid, exclTimes, exclOver, inclTimes, inclOver, zeroVat: input.zeroVat, q: quantity.n, perQuantity: pow10(quantity.dp) };
   // Where the Decimal path divides by 1 + r only when the quotient terminates (or not at all: prices
   // excl. VAT, the incl. side of incl. prices), it holds every value exactly (safe integers are 16
-  // digits, within its 24), so an exact half rounds up there as here.
-  const listExact = !input.incl || terminates(list * fd, exclOver);
-  const paidExact = !input.incl || terminates(paid * fd, exclOver);
-  const z = input.zeroVat;
-
-  const q = quantity.n;
-  const perQuantity = pow10(quantity.dp);
-  const off = safe(list - paid);
-  // (no closures here: this runs for every line, and each closure costs an allocation)
-  const unitExcl = roundRatio(safe(list * exclTimes), exclOver, 6, listExact);
-  const unitIncl = roundRatio(safe(list * inclTimes), inclOver, 6, z ? listExact : true);
-  const totalExcl = roundRatio(safe(safe(paid * exclTimes) * q), safe(exclOver * perQuantity), 2, paidExact);
-  const totalIncl = roundRatio(safe(safe(paid * inclTimes) * q), safe(inclOver * perQuantity), 2, z ? paidExact : true);
-  const discountExcl = roundRatio(safe(safe(off * exclTimes) * q), safe(exclOver * perQuantity), 2, listExact && paidExact);
-  const discountIncl = roundRatio(safe(safe(off * inclTimes) * q), safe(inclOver * perQuantity), 2, z ? listExact && paidExact : true);
-  if (unitExcl === undefined || unitIncl === undefined || totalExcl === undefined || totalIncl === undefined || discountExcl === undefined || discountIncl === undefined) return undefined;
+  // digits, within its 24), so an exact half rounds up there as here. Halves are rare: whether a
+  // quotient terminates is asked only when one turns up.
+  const exact = !input.incl;
+  const rounded = roundAll(shape, exact, exact) ?? (exact ? undefined : roundAll(shape, terminates(list * fd, exclOver), terminates(paid * fd, exclOver)));
+  if (!rounded) return undefined;
+  const { unitExcl, unitIncl, totalExcl, totalIncl, discountExcl, discountIncl } = rounded;
   return {
     unitPriceExcl: formatScaled(unitExcl, 6),
     unitPriceIncl: formatScaled(unitIncl, 6),
@@ -70,4 +61,21 @@ export function lineAmounts(input: {
     totalIncl: formatScaled(totalIncl, 2),
     vatAmount: formatScaled(totalIncl - totalExcl, 2),
   };
+}
+
+type Shape = { list: number; paid: number; exclTimes: number; exclOver: number; inclTimes: number; inclOver: number; zeroVat: boolean; q: number; perQuantity: number };
+
+/** The six rounded amounts; a half after a division whose quotient does not terminate (`listExact`/`paidExact` false) gives undefined. */
+function roundAll(s: Shape, listExact: boolean, paidExact: boolean) {
+  const { list, paid, exclTimes, exclOver, inclTimes, inclOver, q, perQuantity } = s;
+  const off = safe(list - paid);
+  const z = s.zeroVat;
+  const unitExcl = roundRatio(safe(list * exclTimes), exclOver, 6, listExact);
+  const unitIncl = roundRatio(safe(list * inclTimes), inclOver, 6, z ? listExact : true);
+  const totalExcl = roundRatio(safe(safe(paid * exclTimes) * q), safe(exclOver * perQuantity), 2, paidExact);
+  const totalIncl = roundRatio(safe(safe(paid * inclTimes) * q), safe(inclOver * perQuantity), 2, z ? paidExact : true);
+  const discountExcl = roundRatio(safe(safe(off * exclTimes) * q), safe(exclOver * perQuantity), 2, listExact && paidExact);
+  const discountIncl = roundRatio(safe(safe(off * inclTimes) * q), safe(inclOver * perQuantity), 2, z ? listExact && paidExact : true);
+  if (unitExcl === undefined || unitIncl === undefined || totalExcl === undefined || totalIncl === undefined || discountExcl === undefined || discountIncl === undefined) return undefined;
+  return { unitExcl, unitIncl, totalExcl, totalIncl, discountExcl, discountIncl };
 }
