@@ -97,3 +97,17 @@ describe("centsOf", () => {
     }), { numRuns: 50_000, seed: 9 });
   });
 });
+
+describe("money() reads each distinct string once", () => {
+  it("gives the same value for a string read again, and refuses a bad one every time", () => {
+    expect(money("12,40").toFixed()).toBe("12.4");
+    expect(money("12,40").toFixed()).toBe("12.4");
+    expect(money(" 12.40").eq(money("12.4"))).toBe(true);
+    for (let i = 0; i < 2; i++) expect(() => money("12 euro", "total_price")).toThrow('total_price is not a number: "12 euro"');
+  });
+
+  it("keeps reading correctly past the size the memory of strings is cleared at", () => {
+    for (let i = 0; i < 25_000; i++) expect(money(`${i}.5`).toFixed()).toBe(`${i}.5`);
+    expect(money("0.5").toFixed()).toBe("0.5");
+  });
+});

@@ -23,10 +23,18 @@ export function money(value: string | number | Decimal | null | undefined, field
     if (!Number.isFinite(value)) throw new Error(`${field} is not a number: ${JSON.stringify(value)}`);
     return new D(value);
   }
+  // The domain reads the same amount strings again at every step (lines, totals, rates): Decimals are
+  // immutable, so one read per distinct string serves them all.
+  const known = readStrings.get(value);
+  if (known) return known;
   const text = value.trim().replace(",", ".");
   if (!/^[-+]?\d*\.?\d+(e[-+]?\d+)?$/i.test(text)) throw new Error(`${field} is not a number: ${JSON.stringify(value)}`);
-  return new D(text);
+  const read = new D(text);
+  if (readStrings.size >= 10_000) readStrings.clear();
+  readStrings.set(value, read);
+  return read;
 }
+const readStrings = new Map<string, Decimal>();
 
 /** The one rounding rule for booked amounts: half-up to cents. */
 export const cents = (value: Decimal) => value.toDecimalPlaces(2, Decimal.ROUND_HALF_UP);
