@@ -52,7 +52,7 @@ export function productLine(row: CcvRow, fields: RowPriceFields, ctx: LineContex
 }
 
 /** productLine in exact scaled integers; undefined where only the Decimal path can answer (it also names a bad field). */
-function exactProductLine(row: CcvRow, fields: RowPriceFields, ctx: LineContext): SalesLine | undefined {
+export function exactProductLine(row: CcvRow, fields: RowPriceFields, ctx: LineContext): SalesLine | undefined {
   const rate = scaledPercentage(row.tax);
   const price = scaledOf(row[fields.price] ?? row.selling_price ?? row.price_with_attributes);
   const stated = row[fields.beforeDiscount] === null || row[fields.beforeDiscount] === undefined ? price : scaledOf(row[fields.beforeDiscount]);
@@ -75,7 +75,7 @@ function exactProductLine(row: CcvRow, fields: RowPriceFields, ctx: LineContext)
   };
 }
 
-function decimalProductLine(row: CcvRow, fields: RowPriceFields, ctx: LineContext, index: number): SalesLine {
+export function decimalProductLine(row: CcvRow, fields: RowPriceFields, ctx: LineContext, index: number): SalesLine {
   const where = `row ${index + 1}`;
   const rate = vatPercentage(row.tax, `${where}.tax`);
   const lineRate = ctx.zeroVat ? new D(0) : rate;
