@@ -1,10 +1,10 @@
-import { cents, D, money, type Dec } from "@/lib/domain/money";
+import { cents, D, formatScaled, money, pow10, roundRatio, safe, scaledOf, type Dec } from "@/lib/domain/money";
 import { salesDocumentSchema, type SalesDocument, type SalesLine } from "@/lib/domain/sales-document";
 import { ConnectorError, type DocumentKind, type Eligibility, type SourcePayment } from "../types";
-import { ccvSettingsSchema, type CcvSettingsInput } from "./config";
+import { ccvSettingsSchema, type CcvSettings, type CcvSettingsInput } from "./config";
 import { amsterdamDate, parseCcvTimestamp } from "./dates";
 import { mapCustomer } from "./map-customer";
-import { costLine, productLine, vatPercentage, type LineContext, type RowPriceFields } from "./map-lines";
+import { costLine, productLine, scaledPercentage, vatPercentage, type LineContext, type RowPriceFields } from "./map-lines";
 import { classifyPaymentMethod } from "@/lib/domain/payment-method";
 import { invoiceSchema, orderSchema, parsePayload, type CcvInvoice, type CcvOrder } from "./schemas";
 
@@ -33,8 +33,9 @@ export function normalizeInvoice(payload: unknown, settings: CcvSettingsInput = 
   return guard("invoice", () => mapInvoice(payload, settings));
 }
 
-function mapOrder(payload: unknown, settings: CcvSettingsInput, options: MapOptions): SalesDocument {
+function mapOrder(payload: unknown, settingsInput: CcvSettingsInput, options: MapOptions): SalesDocument {
   const order = parsePayload(orderSchema, payload, "order");
+  const settings = ccvSettingsSchema.parse(settingsInput);
   const header = headerOf(order, settings, 1);
   const ctx: LineContext = { incl: order.order_row_taxes_included ?? order.taxes_included ?? true, zeroVat: header.icp || header.international, sign: 1 };
   const products = order.orderrows.map((row, i) => productLine(row, ORDER_ROWS, ctx, i));
@@ -62,8 +63,9 @@ function mapOrder(payload: unknown, settings: CcvSettingsInput, options: MapOpti
   }, "order");
 }
 
-function mapInvoice(payload: unknown, settings: CcvSettingsInput): SalesDocument {
+function mapInvoice(payload: unknown, settingsInput: CcvSettingsInput): SalesDocument {
   const invoice = parsePayload(invoiceSchema, payload, "invoice");
+  const settings = ccvSettingsSchema.parse(settingsInput);
   const credit = invoice.type === "credit";
   // A credit invoice is booked negative; if the shop already sends it negative, it stays as sent.
   const sign: 1 | -1 = credit && money(invoice.total_price, "total_price").gt(0) ? -1 : 1;
@@ -94,20 +96,15 @@ function mapInvoice(payload: unknown, settings: CcvSettingsInput): SalesDocument
 }
 
 /** What orders and invoices share: dates, ICP/international, currency, customer, totals. */
-function headerOf(doc: CcvOrder | CcvInvoice, settingsInput: CcvSettingsInput, sign: 1 | -1) {
-  const settings = ccvSettingsSchema.parse(settingsInput);
+function headerOf(doc: CcvOrder | CcvInvoice, settings: CcvSettings, sign: 1 | -1) {
   const fallbackCustomer = "linked_order" in doc ? doc.linked_order?.customer : undefined;
   const customer = mapCustomer(doc.customer ?? fallbackCustomer, { email: doc.email, vatnumber: doc.vatnumber });
   const deliveryCountry = customer.delivery?.country ?? customer.billing.country;
   const icp = doc.is_intra_community_order === true;
-  const totalPrice = money(doc.total_price, "total_price");
-  const totalTax = money(doc.total_tax, "total_tax");
-  // International: no VAT in the order, not ICP, delivered outside the shop's country.
-  const international = totalTax.isZero() && !icp && !!deliveryCountry && deliveryCountry !== settings.shopCountry;
   const taxesIncluded = doc.taxes_included ?? true;
-  const incl = taxesIncluded ? totalPrice : totalPrice.plus(totalTax);
-  const excl = taxesIncluded ? totalPrice.minus(totalTax) : totalPrice;
-  const amount = (d: Dec) => cents(d.times(sign)).toFixed();
+  const { totals, vatIsZero } = documentTotals(doc, taxesIncluded, sign);
+  // International: no VAT in the order, not ICP, delivered outside the shop's country.
+  const international = vatIsZero && !icp && !!deliveryCountry && deliveryCountry !== settings.shopCountry;
   return {
     icp,
     international,
@@ -123,9 +120,32 @@ function headerOf(doc: CcvOrder | CcvInvoice, settingsInput: CcvSettingsInput, s
       // CCV has no margin-scheme field on orders or invoices; see the report.
       marginScheme: false,
       customer,
-      totals: { excl: amount(excl), incl: amount(incl), vat: amount(totalTax) },
+      totals,
     },
   };
+}
+
+/** total_price and total_tax as the document's totals excl., incl. and VAT, in cents, signed. */
+function documentTotals(doc: CcvOrder | CcvInvoice, taxesIncluded: boolean, sign: 1 | -1): { totals: SalesDocument["totals"]; vatIsZero: boolean } {
+  const price = scaledOf(doc.total_price);
+  const tax = scaledOf(doc.total_tax);
+  if (price && tax) {
+    // Sums of two shop amounts are exact in Decimal too, so a half cent rounds up in both.
+    const dp = Math.max(price.dp, tax.dp);
+    const p = safe(price.n * pow10(dp - price.dp) * sign);
+    const t = safe(tax.n * pow10(dp - tax.dp) * sign);
+    const over = pow10(dp);
+    const [excl, incl, vat] = [roundRatio(taxesIncluded ? safe(p - t) : p, over, 2, true), roundRatio(taxesIncluded ? p : safe(p + t), over, 2, true), roundRatio(t, over, 2, true)];
+    if (excl !== undefined && incl !== undefined && vat !== undefined) {
+      return { totals: { excl: formatScaled(excl, 2), incl: formatScaled(incl, 2), vat: formatScaled(vat, 2) }, vatIsZero: tax.n === 0 };
+    }
+  }
+  const totalPrice = money(doc.total_price, "total_price");
+  const totalTax = money(doc.total_tax, "total_tax");
+  const incl = taxesIncluded ? totalPrice : totalPrice.plus(totalTax);
+  const excl = taxesIncluded ? totalPrice.minus(totalTax) : totalPrice;
+  const amount = (d: Dec) => cents(d.times(sign)).toFixed();
+  return { totals: { excl: amount(excl), incl: amount(incl), vat: amount(totalTax) }, vatIsZero: totalTax.isZero() };
 }
 
 /** Shipping, payment costs and up to two surcharges, each only when its amount is not 0. */
@@ -144,12 +164,25 @@ function costLines(doc: CcvOrder | CcvInvoice, ctx: LineContext, shippingRate: D
 
 /** The highest VAT percentage among the rows (the shipping rate when there are none). */
 function highestRate(rows: { tax?: number | string | null }[], shipping: number | string | null | undefined): Dec {
+  // In scaled integers when every rate reads as one (a Decimal per row only to compare them is the costly part).
+  let highest: { n: number; dp: number; at: number } | undefined;
+  for (const row of rows) {
+    const rate = scaledPercentage(row.tax);
+    if (!rate || rate.dp > 6) return decimalHighestRate(rows, shipping);
+    const at = safe(rate.n * pow10(6 - rate.dp));
+    if (Number.isNaN(at)) return decimalHighestRate(rows, shipping);
+    if (!highest || at > highest.at) highest = { ...rate, at };
+  }
+  return highest ? new D(formatScaled(highest.n, highest.dp)) : vatPercentage(shipping, "shipping_tax_percentage");
+}
+
+function decimalHighestRate(rows: { tax?: number | string | null }[], shipping: number | string | null | undefined): Dec {
   const rates = rows.map((r, i) => vatPercentage(r.tax, `row ${i + 1}.tax`));
   return rates.length ? D.max(...rates) : vatPercentage(shipping, "shipping_tax_percentage");
 }
 
-function paymentMethodOf(raw: string | null | undefined, id: string | number | null | undefined, settings: CcvSettingsInput): SalesDocument["paymentMethod"] {
-  const { classification } = classifyPaymentMethod(raw ?? undefined, ccvSettingsSchema.parse(settings).paymentMethods);
+function paymentMethodOf(raw: string | null | undefined, id: string | number | null | undefined, settings: CcvSettings): SalesDocument["paymentMethod"] {
+  const { classification } = classifyPaymentMethod(raw ?? undefined, settings.paymentMethods);
   return { raw: raw ?? undefined, id: id === null || id === undefined ? undefined : String(id), classification };
 }
 
@@ -217,7 +250,7 @@ function paymentsOfPayload(payload: unknown, kind: DocumentKind): SourcePayment[
   if (kind === "order") {
     const order = parsePayload(orderSchema, payload, "order");
     if (order.paid !== true) return [];
-    const doc = headerOf(order, {}, 1).document;
+    const doc = headerOf(order, ccvSettingsSchema.parse({}), 1).document;
     return [{
       sourceId: order.ordernumber_full?.trim() || String(order.ordernumber ?? order.id),
       documentSourceId: order.id,
@@ -230,7 +263,7 @@ function paymentsOfPayload(payload: unknown, kind: DocumentKind): SourcePayment[
   }
   const invoice = parsePayload(invoiceSchema, payload, "invoice");
   const sign: 1 | -1 = invoice.type === "credit" && money(invoice.total_price).gt(0) ? -1 : 1;
-  const doc = headerOf(invoice, {}, sign).document;
+  const doc = headerOf(invoice, ccvSettingsSchema.parse({}), sign).document;
   const number = invoice.invoicenumber_full?.trim() || String(invoice.invoicenumber ?? invoice.id);
   const transaction = invoice.transaction_id ?? invoice.linked_order?.transaction_id;
   return [{

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { domesticOrder } from "./__fixtures__/documents";
 import { BookingError } from "./booking-error";
+import { D } from "./money";
 import { precheck } from "./precheck";
 
 const codeOf = (fn: () => void) => {
@@ -32,5 +33,20 @@ describe("precheck", () => {
 
   it("names both amounts in the message", () => {
     expect(() => precheck(domesticOrder({ totals: { excl: "35.00", incl: "50.00", vat: "15.00" } }))).toThrow(/50\.00 incl\. VAT, but its lines add up to 41\.15/);
+  });
+});
+
+describe("precheck tolerance, in cents as in Decimal", () => {
+  // domesticOrder has three lines: the default tolerance is 0.005 × 3 + 0.005 = 2 cents.
+  it.each([
+    ["41.17", undefined, null],
+    ["41.18", undefined, "totals_mismatch"],
+    ["41.165", undefined, null],
+    ["41.16", new D("0.01"), null],
+    ["41.17", new D("0.01"), "totals_mismatch"],
+    ["41.1651", new D("0.0151"), null],
+  ] as const)("incl total %s with tolerance %s", (incl, tolerance, code) => {
+    const vat = new D(incl).minus("35.00").toFixed();
+    expect(codeOf(() => precheck(domesticOrder({ totals: { excl: "35.00", incl, vat } }), tolerance))).toBe(code);
   });
 });

@@ -1,6 +1,7 @@
 import { BookingError } from "./booking-error";
 import { classify } from "./classify";
-import { D, money, sum } from "./money";
+import type Decimal from "decimal.js";
+import { centsOf, D, money, sum } from "./money";
 import type { SalesDocument } from "./sales-document";
 import { validateVatNumber } from "./vat-number";
 import { fitsRate } from "./vat-rate";
@@ -9,9 +10,46 @@ import { fitsRate } from "./vat-rate";
  * The pre-checks every source shares, before anything is sent to the accounting system:
  * totals equal the sum of the lines (within the source's own rounding), VAT adds up and every
  * ICP has a VAT number, export carries no VAT.
- * `tolerance` is what the shop's own per-line rounding can explain (default: half a cent per line).
+ * `tolerance` is what the shop's own per-line rounding can explain (default: half a cent per line,
+ * and half a cent for the total).
  */
-export function precheck(doc: SalesDocument, tolerance = new D("0.005").times(doc.lines.length).plus("0.005")): void {
+export function precheck(doc: SalesDocument, tolerance?: Decimal): void {
+  if (!totalsAddUpInCents(doc, tolerance)) checkTotals(doc, tolerance ?? new D("0.005").times(doc.lines.length).plus("0.005"));
+  checkVatClass(doc);
+}
+
+/**
+ * The three sums of checkTotals in integer cents, each once: true when all are within `tolerance`.
+ * False when they are not, or an amount has more than two decimals; checkTotals then decides (and names the difference).
+ */
+function totalsAddUpInCents(doc: SalesDocument, tolerance: Decimal | undefined): boolean {
+  let incl = 0, excl = 0, vat = 0;
+  for (const line of doc.lines) {
+    const lineIncl = centsOf(line.totalIncl);
+    const lineExcl = centsOf(line.totalExcl);
+    const lineVat = centsOf(line.vatAmount);
+    if (lineIncl === undefined || lineExcl === undefined || lineVat === undefined) return false;
+    incl += lineIncl;
+    excl += lineExcl;
+    vat += lineVat;
+  }
+  const totalIncl = centsOf(doc.totals.incl);
+  const totalExcl = centsOf(doc.totals.excl);
+  const totalVat = centsOf(doc.totals.vat);
+  if (totalIncl === undefined || totalExcl === undefined || totalVat === undefined) return false;
+  // The default tolerance in cents, 0.5 per line + 0.5, is exact as a number (halves are).
+  const allowed = tolerance ? tolerance.times(100) : 0.5 * doc.lines.length + 0.5;
+  // Sums of safe integers stay exact below 2^53 cents; beyond that, Decimal decides.
+  return within(incl, totalIncl, allowed) && within(excl, totalExcl, allowed) && within(vat, totalVat, allowed);
+}
+
+function within(a: number, b: number, allowed: Decimal | number): boolean {
+  if (!Number.isSafeInteger(a) || !Number.isSafeInteger(b)) return false;
+  const off = Math.abs(a - b);
+  return typeof allowed === "number" ? off <= allowed : allowed.gte(off);
+}
+
+function checkTotals(doc: SalesDocument, tolerance: Decimal): void {
   const linesIncl = sum(doc.lines.map((l) => money(l.totalIncl)));
   const linesExcl = sum(doc.lines.map((l) => money(l.totalExcl)));
   const totalIncl = money(doc.totals.incl);
@@ -41,6 +79,10 @@ export function precheck(doc: SalesDocument, tolerance = new D("0.005").times(do
       { totalVat: money(doc.totals.vat).toFixed(2), linesVat: vatLines.toFixed(2) },
     );
   }
+}
+
+/** ICP needs a valid VAT number and, like export, no VAT on any line. */
+function checkVatClass(doc: SalesDocument): void {
   const vatClass = classify(doc).vatClass;
   if (vatClass === "icp" && doc.customer.vatNumber?.trim()) {
     const checked = validateVatNumber(doc.customer.vatNumber);

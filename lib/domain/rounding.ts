@@ -21,7 +21,16 @@ export type TargetArithmetic = {
 export type RateTotals = { rate: string; excl: Decimal; vat: Decimal; incl: Decimal };
 
 const hundred = new D(100);
-const fractionOf = (rate: string) => money(rate).div(hundred);
+// rate/100 per rate string: a document has few rates, and the division is the costly part (Decimals are immutable).
+const fractions = new Map<string, Decimal>();
+function fractionOf(rate: string): Decimal {
+  let fraction = fractions.get(rate);
+  if (!fraction) {
+    if (fractions.size >= 1000) fractions.clear();
+    fractions.set(rate, (fraction = money(rate).div(hundred)));
+  }
+  return fraction;
+}
 
 /** What the lines add up to, per VAT rate (rates in order of first appearance). */
 export function totalsPerRate(lines: Pick<SalesLine, "vatRate" | "totalExcl" | "vatAmount" | "totalIncl">[]): RateTotals[] {
@@ -147,13 +156,16 @@ function fixRate<T extends SalesLine>(lines: T[], want: RateTotals, arithmetic: 
   return current.map((line, i) => (members.has(i) ? asTargetComputes(line, sent[i]!, arithmetic) : line)).filter((l, i) => i < lines.length || !sent[i]!.isZero());
 }
 
+/** The moves bestMove tries, in order: a cent either way, then two, … up to five. */
+const MOVES = [1, -1, 2, -2, 3, -3, 4, -4, 5, -5].map((c) => new D(c).div(100));
+
 /** One move of up to 5 cents (either way) between two lines of the group that brings its VAT closer to the shop's. */
 function bestMove(group: number[], sent: Decimal[], vatOf: (amount: Decimal) => Decimal, need: Decimal) {
   const toCents = (d: Decimal) => d.times(100).toNumber();
   const needCents = toCents(need);
   const now = new Map(group.map((i) => [i, vatOf(sent[i]!)]));
   let best: { from: number; to: number; cents: Decimal; left: number } | null = null;
-  for (const d of [1, -1, 2, -2, 3, -3, 4, -4, 5, -5].map((c) => new D(c).div(100))) {
+  for (const d of MOVES) {
     // What giving or taking d does to each line's VAT, in whole cents: pairs are then plain sums.
     const lose = new Map(group.map((i) => [i, toCents(vatOf(sent[i]!.minus(d)).minus(now.get(i)!))]));
     const gain = new Map(group.map((i) => [i, toCents(vatOf(sent[i]!.plus(d)).minus(now.get(i)!))]));
