@@ -1,10 +1,7 @@
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { setDb } from "@/lib/db/client";
-import { createTestDb, type TestDb } from "@/lib/db/testing";
-import { seedDemo } from "@/lib/demo/seed-demo";
-import { inProcessSandboxFetch } from "@/connectors/sandbox/in-process-fetch";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { assertProperty, brief, HUGE, hugeString, malformedBody, namedBadBodies, nastyString, wrongType, type RawBody } from "@/lib/testing/malformed";
+import { useDemoDatabase } from "@/lib/db/demo-database";
 
 /**
  * Bad input on the form paths: the route handlers and server actions that take what a merchant (or
@@ -42,22 +39,16 @@ const { saveAlertSettings } = await import("./dashboard/profile/alert-actions");
 const { updateNotificationEmail } = await import("./dashboard/profile/actions");
 const { saveVatGrid, connectWithCredentials, savePayments, addPaymentMethod } = await import("./install/[licenseKey]/actions");
 
-let t: TestDb;
+const t = useDemoDatabase(APP);
 const KEY = "DEMO-CCVSHOP-ROMPSLOMP";
 const me = { integrationId: "", documentId: "" };
-const realFetch = globalThis.fetch;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  setDb(t.db);
-  globalThis.fetch = inProcessSandboxFetch;
-  await seedDemo(t.db, APP);
   const integration = await t.db.integration.findUniqueOrThrow({ where: { licenseKey: KEY }, include: { account: { include: { users: true } } } });
   session.current = { userId: integration.account.users[0]!.id, accountId: integration.accountId, email: integration.account.users[0]!.email };
   me.integrationId = integration.id;
   me.documentId = (await t.db.document.create({ data: { integrationId: integration.id, kind: "order", sourceId: "err-1", status: "error", errorCode: "totals_mismatch", errorDetail: "The totals do not add up.", rawPayload: {} } })).id;
 });
-afterAll(async () => { globalThis.fetch = realFetch; setDb(undefined); await t.close(); });
 
 /** Everything a merchant's input may change, as one comparable text. */
 async function snapshot(): Promise<string> {

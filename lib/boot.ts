@@ -3,6 +3,7 @@ import { db } from "./db/client";
 import { applyMigrations } from "./db/migrate";
 import { openSqlRunner } from "./db/sql-runner";
 import { seedDemo } from "./demo/seed-demo";
+import { logMemoryEvery } from "./diagnostics/memory-log";
 
 /**
  * Server start (instrumentation.ts): validate config, migrate, seed the demo merchant in sandbox
@@ -21,6 +22,7 @@ export async function boot(): Promise<void> {
     const { created } = await seedDemo(db(), e.APP_URL);
     if (created) console.info("[boot] seeded the demo merchant (demo@example.com / demo)");
   }
+  if (e.MEMORY_LOG_S) logMemoryEvery(e.MEMORY_LOG_S);
   if (useEmbeddedInngest(e)) {
     // No Inngest configured: run the functions with the in-process executor (inngest/embedded).
     const { startEmbeddedExecutor } = await import("../inngest/embedded/boot");

@@ -1,10 +1,7 @@
 import { InngestTestEngine } from "@inngest/test";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { processDocument } from "@/inngest/functions/process-document";
 import { inProcessSandboxFetch } from "@/connectors/sandbox/in-process-fetch";
-import { setDb } from "@/lib/db/client";
-import { createTestDb, type TestDb } from "@/lib/db/testing";
-import { seedDemo } from "@/lib/demo/seed-demo";
 import { D, type Dec } from "@/lib/domain/money";
 import { loadIntegration } from "@/lib/integrations/load-integration";
 import { connectorsFor } from "@/lib/pipeline/connectors-for";
@@ -14,6 +11,7 @@ import creditmemoNl from "./__fixtures__/creditmemo-nl.json";
 import invoiceNl from "./__fixtures__/invoice-nl.json";
 import orderNl from "./__fixtures__/order-nl.json";
 import { sentEventSteps } from "../../inngest/functions/testing/sent-events";
+import { useDemoDatabase } from "@/lib/db/demo-database";
 
 /**
  * The demo Magento 2 → Rompslomp integration end to end, through the real connectors and both
@@ -26,18 +24,12 @@ const TENANT = KEY.toLowerCase();
 const shopAdmin = `${APP}/sandbox/magento2/${TENANT}/_admin`;
 const books = `${APP}/sandbox/rompslomp/${TENANT}/_admin`;
 
-let t: TestDb;
+const t = useDemoDatabase(APP);
 let integrationId: string;
-const realFetch = globalThis.fetch;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  setDb(t.db);
-  globalThis.fetch = inProcessSandboxFetch;
-  await seedDemo(t.db, APP);
   integrationId = (await t.db.integration.findUniqueOrThrow({ where: { licenseKey: KEY } })).id;
 });
-afterAll(async () => { globalThis.fetch = realFetch; setDb(undefined); await t.close(); });
 
 const strip = ({ entity_id: _e, order_id: _o, ...rest }: Record<string, unknown>) => rest;
 

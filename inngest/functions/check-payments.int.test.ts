@@ -1,15 +1,13 @@
 import { InngestTestEngine } from "@inngest/test";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import type { SalesInvoiceJson } from "@/connectors/rompslomp/sandbox/state";
 import { inProcessSandboxFetch } from "@/connectors/sandbox/in-process-fetch";
-import { setDb } from "@/lib/db/client";
-import { createTestDb, type TestDb } from "@/lib/db/testing";
-import { seedDemo } from "@/lib/demo/seed-demo";
 import { setSetting } from "@/lib/integrations/settings";
 import { checkPayments } from "./check-payments";
 import { nextCronTime, parseCron } from "../embedded/cron";
 import { PAYMENT_CHECK_CRON, schedulePaymentChecks } from "./schedule-payment-checks";
 import { bookDocument, runPayment } from "./testing/payment-runs";
+import { useDemoDatabase } from "@/lib/db/demo-database";
 
 /**
  * The CCV Shop payments check (manual 001: six times a day, incrementally) with the CCV Shop and
@@ -20,18 +18,12 @@ const APP = "http://localhost:3000";
 const CCV = "DEMO-CCVSHOP-ROMPSLOMP";
 const admin = (system: string) => `${APP}/sandbox/${system}/${CCV.toLowerCase()}/_admin`;
 
-let t: TestDb;
+const t = useDemoDatabase(APP);
 let integrationId: string;
-const realFetch = globalThis.fetch;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  setDb(t.db);
-  globalThis.fetch = inProcessSandboxFetch;
-  await seedDemo(t.db, APP);
   integrationId = (await t.db.integration.findUniqueOrThrow({ where: { licenseKey: CCV } })).id;
 });
-afterAll(async () => { globalThis.fetch = realFetch; setDb(undefined); await t.close(); });
 
 type SentEvent = { name: string; data: { paymentId?: string; integrationId?: string } };
 const sentOf = (ctx: unknown) =>

@@ -1,12 +1,10 @@
 import { InngestTestEngine } from "@inngest/test";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { inProcessSandboxFetch } from "@/connectors/sandbox/in-process-fetch";
-import { setDb } from "@/lib/db/client";
-import { createTestDb, type TestDb } from "@/lib/db/testing";
-import { seedDemo } from "@/lib/demo/seed-demo";
 import { receiveDocument } from "@/lib/pipeline/receive-document";
 import { processDocument } from "./process-document";
 import { sentEventSteps } from "./testing/sent-events";
+import { useDemoDatabase } from "@/lib/db/demo-database";
 
 /**
  * A run's steps must not depend on what other runs do between its replays. Found by the fault
@@ -18,18 +16,12 @@ import { sentEventSteps } from "./testing/sent-events";
 const APP = "http://localhost:3000";
 const KEY = "DEMO-CCVSHOP-ROMPSLOMP";
 const shopAdmin = `${APP}/sandbox/ccvshop/${KEY.toLowerCase()}/_admin`;
-let t: TestDb;
+const t = useDemoDatabase(APP);
 let integrationId: string;
-const realFetch = globalThis.fetch;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  setDb(t.db);
-  globalThis.fetch = inProcessSandboxFetch;
-  await seedDemo(t.db, APP);
   integrationId = (await t.db.integration.findUniqueOrThrow({ where: { licenseKey: KEY } })).id;
 });
-afterAll(async () => { globalThis.fetch = realFetch; setDb(undefined); await t.close(); });
 
 const row = (name: string, price: number, tax: number) => ({ product_name: name, product_number: name.toUpperCase(), count: 1, price, selling_price: price, price_without_discount: price, tax });
 async function placeOrder(email: string): Promise<string> {

@@ -1,12 +1,10 @@
 import { InngestTestEngine } from "@inngest/test";
-import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { inProcessSandboxFetch } from "@/connectors/sandbox/in-process-fetch";
-import { setDb } from "@/lib/db/client";
-import { createTestDb, type TestDb } from "@/lib/db/testing";
-import { seedDemo } from "@/lib/demo/seed-demo";
 import { receiveDocument } from "@/lib/pipeline/receive-document";
 import { processDocument } from "./process-document";
 import { sentEventSteps } from "./testing/sent-events";
+import { useDemoDatabase } from "@/lib/db/demo-database";
 
 // The demo CCV Shop → Rompslomp integration, booking through the real connectors into the
 // sandboxes (served in-process: same requests, no network hop).
@@ -16,18 +14,12 @@ const TENANT = KEY.toLowerCase();
 const shopAdmin = `${APP}/sandbox/ccvshop/${TENANT}/_admin`;
 const books = `${APP}/sandbox/rompslomp/${TENANT}/_admin`;
 
-let t: TestDb;
+const t = useDemoDatabase(APP);
 let integrationId: string;
-const realFetch = globalThis.fetch;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  setDb(t.db);
-  globalThis.fetch = inProcessSandboxFetch;
-  await seedDemo(t.db, APP);
   integrationId = (await t.db.integration.findUniqueOrThrow({ where: { licenseKey: KEY } })).id;
 });
-afterAll(async () => { globalThis.fetch = realFetch; setDb(undefined); await t.close(); });
 
 const row = (name: string, count: number, price: number, tax: number, code = name.toUpperCase()) =>
   ({ product_name: name, product_number: code, count, price, selling_price: price, price_without_discount: price, tax });

@@ -1,13 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { eboekhoudenDemoTarget } from "@/connectors/eboekhouden/sandbox/demo";
 import { sandboxLedgerId } from "@/connectors/eboekhouden/sandbox/seed";
 import type { MutationJson } from "@/connectors/eboekhouden/sandbox/state";
 import { inProcessSandboxFetch } from "@/connectors/sandbox/in-process-fetch";
-import { setDb } from "@/lib/db/client";
-import { createTestDb, type TestDb } from "@/lib/db/testing";
-import { seedDemo } from "@/lib/demo/seed-demo";
 import { setSetting } from "@/lib/integrations/settings";
 import { bookDocument, runPayment } from "./testing/payment-runs";
+import { useDemoDatabase } from "@/lib/db/demo-database";
 
 /**
  * e-Boekhouden's "processing without outstanding item" (manual 002) through the real pipeline,
@@ -19,18 +17,12 @@ const APP = "http://localhost:3000";
 const PS = "DEMO-PRESTASHOP-EBOEKHOUDEN";
 const admin = (system: string) => `${APP}/sandbox/${system}/${PS.toLowerCase()}/_admin`;
 
-let t: TestDb;
+const t = useDemoDatabase(APP);
 let integrationId: string;
-const realFetch = globalThis.fetch;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  setDb(t.db);
-  globalThis.fetch = inProcessSandboxFetch;
-  await seedDemo(t.db, APP);
   integrationId = (await t.db.integration.findUniqueOrThrow({ where: { licenseKey: PS } })).id;
 });
-afterAll(async () => { globalThis.fetch = realFetch; setDb(undefined); await t.close(); });
 
 const withoutOutstandingItem = (on: boolean) =>
   setSetting(t.db, integrationId, "target", { ...eboekhoudenDemoTarget(PS.toLowerCase()).settings, paymentsWithoutOutstandingItem: on });

@@ -1,30 +1,22 @@
 import { InngestTestEngine } from "@inngest/test";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { inProcessSandboxFetch } from "@/connectors/sandbox/in-process-fetch";
 import { processDocument } from "@/inngest/functions/process-document";
-import { setDb } from "@/lib/db/client";
 import type { Prisma } from "@/lib/db/generated/client";
-import { createTestDb, type TestDb } from "@/lib/db/testing";
-import { seedDemo } from "@/lib/demo/seed-demo";
 import { receiveDocument } from "@/lib/pipeline/receive-document";
 import { sentEventSteps } from "../../inngest/functions/testing/sent-events";
+import { useDemoDatabase } from "@/lib/db/demo-database";
 
 // A booked CCV order changed in the shop sandbox, announced again, through the real pipeline into Rompslomp.
 const APP = "http://localhost:3000";
 const KEY = "DEMO-CCVSHOP-ROMPSLOMP";
 const TENANT = KEY.toLowerCase();
-let t: TestDb;
+const t = useDemoDatabase(APP);
 let integrationId: string;
-const realFetch = globalThis.fetch;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  setDb(t.db);
-  globalThis.fetch = inProcessSandboxFetch;
-  await seedDemo(t.db, APP);
   integrationId = (await t.db.integration.findUniqueOrThrow({ where: { licenseKey: KEY } })).id;
 });
-afterAll(async () => { globalThis.fetch = realFetch; setDb(undefined); await t.close(); });
 
 const row = (name: string, count: number, price: number, tax: number) => ({ product_name: name, product_number: name.toUpperCase(), count, price, selling_price: price, price_without_discount: price, tax });
 const order = (email: string) => ({

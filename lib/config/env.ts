@@ -48,6 +48,8 @@ export const envSchema = z.object({
   INNGEST_EVENT_KEY: optionalString,
   INNGEST_SIGNING_KEY: optionalString,
   INNGEST_EMBEDDED_PORT: z.coerce.number().int().positive().default(8288),
+  /** Seconds between lines of the server's memory breakdown in its log (diagnostics); unset: none. */
+  MEMORY_LOG_S: z.coerce.number().int().positive().optional(),
   ROMPSLOMP_CLIENT_ID: optionalString,
   ROMPSLOMP_CLIENT_SECRET: optionalString,
   /**

@@ -1,10 +1,7 @@
 import { InngestTestEngine } from "@inngest/test";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { processDocument } from "@/inngest/functions/process-document";
 import { inProcessSandboxFetch } from "@/connectors/sandbox/in-process-fetch";
-import { setDb } from "@/lib/db/client";
-import { createTestDb, type TestDb } from "@/lib/db/testing";
-import { seedDemo } from "@/lib/demo/seed-demo";
 import { loadIntegration } from "@/lib/integrations/load-integration";
 import { connectorsFor } from "@/lib/pipeline/connectors-for";
 import { receiveDocument } from "@/lib/pipeline/receive-document";
@@ -13,6 +10,7 @@ import { importInPipeline, queueNextBatch } from "./queue-batch";
 import { scanPage } from "./scan-page";
 import { historyImportReason } from "./start-date-exemption";
 import { importProgress, scanSummary } from "./summary";
+import { useDemoDatabase } from "@/lib/db/demo-database";
 
 /**
  * History import through the real pipeline and both sandboxes (in-process): the demo Magento 2 →
@@ -24,21 +22,15 @@ const TENANT = KEY.toLowerCase();
 const shopAdmin = `${APP}/sandbox/magento2/${TENANT}/_admin`;
 const books = `${APP}/sandbox/rompslomp/${TENANT}/_admin`;
 
-let t: TestDb;
+const t = useDemoDatabase(APP);
 let integrationId: string;
 let userId: string;
-const realFetch = globalThis.fetch;
 
 beforeAll(async () => {
-  t = await createTestDb();
-  setDb(t.db);
-  globalThis.fetch = inProcessSandboxFetch;
-  await seedDemo(t.db, APP);
   const integration = await t.db.integration.findUniqueOrThrow({ where: { licenseKey: KEY }, include: { account: { include: { users: true } } } });
   integrationId = integration.id;
   userId = integration.account.users[0]!.id;
 });
-afterAll(async () => { globalThis.fetch = realFetch; setDb(undefined); await t.close(); });
 
 async function admin(path: string, body: unknown) {
   const res = await inProcessSandboxFetch(`${shopAdmin}/${path}`, { method: "POST", body: JSON.stringify(body) });

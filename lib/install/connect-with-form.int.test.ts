@@ -1,29 +1,21 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { sandboxApiToken, seedAdministration } from "@/connectors/eboekhouden/sandbox/seed";
 import { sandboxCredentials as factuursturenLogin } from "@/connectors/factuursturen/sandbox/credentials";
 import { sandboxCredentials as magento1Keys } from "@/connectors/magento1/sandbox/credentials";
 import { sandboxCredentials as magento2Keys } from "@/connectors/magento2/sandbox/credentials";
 import { sandboxApiKey as prestashopKey } from "@/connectors/prestashop/sandbox/credentials";
-import { inProcessSandboxFetch } from "@/connectors/sandbox/in-process-fetch";
 import { sandboxApiKey as wefactKey } from "@/connectors/wefact/sandbox/seed";
 import { seedWizardIntegrations } from "@/e2e/seeds/wizard";
 import { openCredentials } from "../crypto/secrets";
-import { setDb } from "../db/client";
-import { createTestDb, type TestDb } from "../db/testing";
-import { seedDemo } from "../demo/seed-demo";
 import { settingsMap } from "../integrations/settings";
 import { completeInstall } from "./complete-install";
 import { connectWithForm } from "./connect-with-form";
+import { useDemoDatabase } from "@/lib/db/demo-database";
 
 const APP = "http://localhost:3000";
-let t: TestDb;
-const realFetch = globalThis.fetch;
+const t = useDemoDatabase(APP);
 
 beforeAll(async () => {
-  t = await createTestDb();
-  setDb(t.db);
-  globalThis.fetch = inProcessSandboxFetch;
-  await seedDemo(t.db, APP);
   await seedWizardIntegrations(t.db, APP);
   // Magento shops have no e2e seed: two fresh ones here, knowing only their sandbox tenant.
   const { accountId } = await t.db.integration.findUniqueOrThrow({ where: { licenseKey: "E2E-CCVSHOP-WEFACT" } });
@@ -36,7 +28,6 @@ beforeAll(async () => {
     });
   }
 });
-afterAll(async () => { globalThis.fetch = realFetch; setDb(undefined); await t.close(); });
 
 const load = async (licenseKey: string) => {
   const row = await t.db.integration.findUniqueOrThrow({ where: { licenseKey }, include: { connections: true, settings: true } });

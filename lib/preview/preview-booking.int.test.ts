@@ -1,10 +1,7 @@
 import { InngestTestEngine } from "@inngest/test";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { inProcessSandboxFetch } from "@/connectors/sandbox/in-process-fetch";
 import { processDocument } from "@/inngest/functions/process-document";
-import { setDb } from "@/lib/db/client";
-import { createTestDb, type TestDb } from "@/lib/db/testing";
-import { seedDemo } from "@/lib/demo/seed-demo";
 import { receiveDocument } from "@/lib/pipeline/receive-document";
 import { ccvshopDemoSource } from "@/connectors/ccvshop/sandbox/demo";
 import { eboekhoudenDemoTarget } from "@/connectors/eboekhouden/sandbox/demo";
@@ -14,18 +11,14 @@ import type { Prisma } from "@/lib/db/generated/client";
 import { targetSetups } from "@/connectors/registry";
 import { previewBooking } from "./preview-booking";
 import { sentEventSteps } from "../../inngest/functions/testing/sent-events";
+import { useDemoDatabase } from "@/lib/db/demo-database";
 
 // Preview runs the real connectors against the demo sandboxes (in-process): what it shows must be
 // exactly what booking then sends, and it must leave the accounting sandbox untouched.
 const APP = "http://localhost:3000";
-let t: TestDb;
-const realFetch = globalThis.fetch;
+const t = useDemoDatabase(APP);
 
 beforeAll(async () => {
-  t = await createTestDb();
-  setDb(t.db);
-  globalThis.fetch = inProcessSandboxFetch;
-  await seedDemo(t.db, APP);
   const demo = await t.db.integration.findUniqueOrThrow({ where: { licenseKey: "DEMO-CCVSHOP-ROMPSLOMP" } });
   // e-Boekhouden and Factuursturen behind a CCV Shop (paid orders), configured as their demos are.
   for (const [key, system, demoTarget] of [["TEST-CCVSHOP-EBOEKHOUDEN", "eboekhouden", eboekhoudenDemoTarget], ["TEST-CCVSHOP-FACTUURSTUREN", "factuursturen", factuursturenDemoTarget]] as const) {
@@ -44,7 +37,6 @@ beforeAll(async () => {
     });
   }
 });
-afterAll(async () => { globalThis.fetch = realFetch; setDb(undefined); await t.close(); });
 
 const row = (name: string, count: number, price: number, tax: number) =>
   ({ product_name: name, product_number: name.toUpperCase(), count, price, selling_price: price, price_without_discount: price, tax, price_with_attributes: price, price_without_discount_with_attributes: price });

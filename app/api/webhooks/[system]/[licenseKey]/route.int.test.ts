@@ -1,23 +1,11 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { webhookToken } from "@/connectors/ccvshop/webhook";
 import { sandboxCredentials } from "@/connectors/ccvshop/sandbox/credentials";
-import { inProcessSandboxFetch } from "@/connectors/sandbox/in-process-fetch";
-import { setDb } from "@/lib/db/client";
-import { createTestDb, type TestDb } from "@/lib/db/testing";
-import { seedDemo } from "@/lib/demo/seed-demo";
 import { POST } from "./route";
+import { useDemoDatabase } from "@/lib/db/demo-database";
 
 const KEY = "DEMO-CCVSHOP-ROMPSLOMP";
-let t: TestDb;
-const realFetch = globalThis.fetch;
-
-beforeAll(async () => {
-  t = await createTestDb();
-  setDb(t.db);
-  globalThis.fetch = inProcessSandboxFetch;
-  await seedDemo(t.db, "http://localhost:3000");
-});
-afterAll(async () => { globalThis.fetch = realFetch; setDb(undefined); await t.close(); });
+const t = useDemoDatabase();
 
 const deliver = (licenseKey: string, body: string, query = "", system = "ccvshop") =>
   POST(new Request(`http://localhost:3000/api/webhooks/${system}/${licenseKey}${query}`, { method: "POST", body, headers: { "content-type": "application/json" } }), {
