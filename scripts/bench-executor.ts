@@ -25,6 +25,7 @@ import { serve } from "inngest/node";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { startExecutor } from "../inngest/embedded/executor";
 import { PrismaClient } from "../lib/db/generated/client";
+import { withPriorityLane } from "../lib/db/adapter";
 import { applyMigrations } from "../lib/db/migrate";
 
 type AdapterFactory = NonNullable<NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"]>;
@@ -115,7 +116,7 @@ async function scenario(name: string, opts: { split: boolean; checkpointing: boo
   fs.mkdirSync(dataDir, { recursive: true });
   const pglite = new PGlite(dataDir);
   await applyMigrations(pglite);
-  const db = new PrismaClient({ adapter: new PrismaPGlite(pglite) as unknown as AdapterFactory });
+  const db = new PrismaClient({ adapter: new PrismaPGlite(withPriorityLane(pglite)) as unknown as AdapterFactory });
 
   const appPort = await freePort();
   const serveUrl = `http://127.0.0.1:${appPort}/api/inngest`;
