@@ -8,5 +8,5 @@ if (result === null) throw new Error(`unknown command ${command}`);
 await closeDb();
 // Embedded: close PGlite so its writes are on disk before the server opens the directory again.
 if (!process.env.DATABASE_URL) await openPglite(pgliteDir()).close();
-console.log(JSON.stringify(result));
-process.exit(0);
+// Exit only once the line is written: a pipe takes a large write in pieces, and exiting at once cut it off.
+process.stdout.write(`${JSON.stringify(result)}\n`, () => process.exit(0));
