@@ -1,22 +1,13 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inProcessSandboxFetch } from "@/connectors/sandbox/in-process-fetch";
-import { setDb } from "../db/client";
-import { createTestDb, type TestDb } from "../db/testing";
-import { seedDemo } from "../demo/seed-demo";
+import { beforeAll, describe, expect, it } from "vitest";
+import { useDemoDatabase } from "../db/demo-database";
 import { BOOKING_UNDONE } from "../undo/booking-undone";
 import { recordDelivery } from "./record-delivery";
 
-let t: TestDb;
+const t = useDemoDatabase();
 let integrationId: string;
-const realFetch = globalThis.fetch;
 beforeAll(async () => {
-  t = await createTestDb();
-  setDb(t.db);
-  globalThis.fetch = inProcessSandboxFetch;
-  await seedDemo(t.db, "http://localhost:3000");
   integrationId = (await t.db.integration.findUniqueOrThrow({ where: { licenseKey: "DEMO-CCVSHOP-ROMPSLOMP" } })).id;
 });
-afterAll(async () => { globalThis.fetch = realFetch; setDb(undefined); await t?.close(); });
 
 const claim = (key: string) => ({ key, ttlMs: 60_000 });
 const docs = () => t.db.document.findMany({ where: { integrationId }, orderBy: { sourceId: "asc" }, select: { id: true, kind: true, sourceId: true, status: true } });
