@@ -2,7 +2,7 @@
 // migrations, the demo merchant, and a second merchant to prove tenant isolation.
 import fs from "node:fs";
 import path from "node:path";
-import { env } from "../lib/config/env";
+import { env, sandboxUrl } from "../lib/config/env";
 import { hashPassword } from "../lib/crypto/password";
 import { ccvshopDemoSource } from "../connectors/ccvshop/sandbox/demo";
 import { sealCredentials } from "../lib/crypto/secrets";
@@ -14,7 +14,7 @@ import { seedDemo } from "../lib/demo/seed-demo";
 const sql = await openSqlRunner();
 await applyMigrations(sql);
 await sql.release();
-await seedDemo(db(), env().APP_URL);
+await seedDemo(db(), env().APP_URL, sandboxUrl());
 
 const other = await db().account.create({
   data: {

@@ -27,12 +27,14 @@ export async function seedMerchant(db: Db, m: { company: string; name: string; e
 export async function seedConfiguredIntegration(db: Db, appUrl: string, options: {
   accountId: string; licenseKey: string; like: string; name?: string; payments?: boolean; startDate?: string;
   targetSettings?: Record<string, unknown>; grid?: (rows: GridRow[]) => GridRow[];
+  /** Where the sandboxes are served (SANDBOX_URL); default the app itself. */
+  sandboxOrigin?: string;
 }): Promise<void> {
   const { accountId, licenseKey } = options;
   const like = demoIntegrations.find((d) => d.licenseKey === options.like);
   if (!like) throw new Error(`No demo integration ${options.like}`);
   const tenant = licenseKey.toLowerCase();
-  const base = (system: string) => `${appUrl}/sandbox/${system}/${tenant}`;
+  const base = (system: string) => `${options.sandboxOrigin ?? appUrl}/sandbox/${system}/${tenant}`;
   const source = like.demoSource!(tenant);
   const target = like.demoTarget!(tenant);
   const settings: Record<string, unknown> = {

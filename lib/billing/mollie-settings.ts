@@ -1,5 +1,5 @@
 import { ConnectorError } from "@/connectors/types";
-import { env, isSandbox, type Env } from "../config/env";
+import { env, isSandbox, sandboxUrl, type Env } from "../config/env";
 import { createMollieClient, type MollieSettings } from "./mollie-client";
 import { sandboxMollieApiKey } from "./mollie-sandbox/state";
 
@@ -12,7 +12,7 @@ export const SANDBOX_MOLLIE_TENANT = "billing";
  */
 export function mollieSettings(e: Env = env()): MollieSettings {
   if (e.MOLLIE_API_KEY) return { apiKey: e.MOLLIE_API_KEY, baseUrl: e.MOLLIE_BASE_URL };
-  if (isSandbox(e)) return { apiKey: sandboxMollieApiKey(SANDBOX_MOLLIE_TENANT), baseUrl: `${e.APP_URL.replace(/\/+$/, "")}/sandbox/mollie/${SANDBOX_MOLLIE_TENANT}` };
+  if (isSandbox(e)) return { apiKey: sandboxMollieApiKey(SANDBOX_MOLLIE_TENANT), baseUrl: `${sandboxUrl(e)}/sandbox/mollie/${SANDBOX_MOLLIE_TENANT}` };
   throw new ConnectorError("mollie_not_configured", "Payment links cannot be made: MOLLIE_API_KEY is not set.", false);
 }
 

@@ -24,7 +24,19 @@ export const envSchema = z.object({
       .optional(),
   ),
   DATA_DIR: z.string().default(".data"),
+  /**
+   * The embedded database's page cache (PostgreSQL's shared_buffers, e.g. "32MB"). PGlite's own
+   * default, 128MB, is a dedicated server's; pages it does not hold are read through the operating
+   * system's file cache, so a small cache keeps the server's memory down at little cost.
+   */
+  PGLITE_SHARED_BUFFERS: z.string().regex(/^\d+(kB|MB|GB)$/, 'PGLITE_SHARED_BUFFERS must be a size such as "32MB"').default("32MB"),
   APP_URL: z.url().default("http://localhost:3000"),
+  /**
+   * Sandbox mode: where the simulated shops and accounting systems are served. Unset: by this
+   * server itself (APP_URL/sandbox/…). Set to a separate sandbox server (`npm run sandbox`), they
+   * stay out of the app's process and database, as the real systems are (benchmarks use this).
+   */
+  SANDBOX_URL: optionalString.pipe(z.url().optional()),
   /** VIES (EU VAT-number check) base URL; default the EU's service, or the sandbox VIES for sandbox integrations. */
   VIES_BASE_URL: z.url().optional(),
   PORT: z.coerce.number().int().positive().default(3000),
@@ -50,6 +62,8 @@ export const envSchema = z.object({
   INNGEST_EMBEDDED_PORT: z.coerce.number().int().positive().default(8288),
   /** Seconds between lines of the server's memory breakdown in its log (diagnostics); unset: none. */
   MEMORY_LOG_S: z.coerce.number().int().positive().optional(),
+  /** Where a CPU profile of the server goes: SIGUSR2 starts one, the next SIGUSR2 writes it (diagnostics); unset: off. */
+  CPU_PROFILE_DIR: optionalString,
   ROMPSLOMP_CLIENT_ID: optionalString,
   ROMPSLOMP_CLIENT_SECRET: optionalString,
   /**
@@ -107,6 +121,9 @@ export const isEmbedded = (e: Env = env()) => !e.DATABASE_URL;
 
 /** Sandbox mode: on by default when embedded, otherwise only with SANDBOX=1. */
 export const isSandbox = (e: Env = env()) => e.SANDBOX ?? isEmbedded(e);
+
+/** The origin the sandboxes are served from: a separate sandbox server, or this one. */
+export const sandboxUrl = (e: Env = env()) => (e.SANDBOX_URL ?? e.APP_URL).replace(/\/+$/, "");
 
 /** The embedded executor runs only when no real Inngest is configured. */
 export const useEmbeddedInngest = (e: Env = env()) =>

@@ -27,10 +27,18 @@ export function openPglite(dataDir: string): PGlite {
   let instance = instances.get(dataDir);
   if (!instance) {
     if (!dataDir.startsWith("memory://")) fs.mkdirSync(dataDir, { recursive: true });
-    instance = new PGlite({ dataDir });
+    instance = new PGlite({ dataDir, ...memoryOptions(env().PGLITE_SHARED_BUFFERS) });
     instances.set(dataDir, instance);
   }
   return instance;
+}
+
+/**
+ * PGlite's WebAssembly memory never shrinks; with PostgreSQL's server-sized 128MB page cache it
+ * grows past 188 MB at once, with a small cache it stays at its 128 MB start until data needs more.
+ */
+function memoryOptions(sharedBuffers: string) {
+  return { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${sharedBuffers}`] };
 }
 
 /** The driver adapter for the configured database: PostgreSQL when DATABASE_URL is set, else PGlite. */

@@ -17,7 +17,8 @@ import { DEMO_LOGIN, demoIntegrations, type DemoSide } from "./demo-integrations
 /** Demo shops are polled from here: earlier than any document a test posts. */
 export const DEMO_START_DATE = "2000-01-01";
 
-export async function seedDemo(db: Db, appUrl: string): Promise<{ created: boolean }> {
+/** `sandboxOrigin`: where the sandboxes are served (SANDBOX_URL), by default this app itself. */
+export async function seedDemo(db: Db, appUrl: string, sandboxOrigin = appUrl): Promise<{ created: boolean }> {
   const existing = await db.user.findUnique({ where: { email: DEMO_LOGIN.email }, select: { accountId: true } });
   const accountId =
     existing?.accountId ??
@@ -36,7 +37,7 @@ export async function seedDemo(db: Db, appUrl: string): Promise<{ created: boole
     const source = demo.demoSource?.(tenant);
     const target = demo.demoTarget?.(tenant);
     const connection = (side: "source" | "target", system: string, config?: DemoSide) => ({
-      side, system, baseUrl: `${appUrl}/sandbox/${system}/${tenant}`,
+      side, system, baseUrl: `${sandboxOrigin}/sandbox/${system}/${tenant}`,
       ...(config ? { credentialsEnc: sealCredentials(config.credentials), status: "ok", lastCheckedAt: new Date() } : {}),
     });
     // A demo books whatever is posted to its sandbox shop, whatever date the test document carries.
@@ -53,7 +54,7 @@ export async function seedDemo(db: Db, appUrl: string): Promise<{ created: boole
     });
     const setup = sourceSetups[demo.source];
     if (source && setup?.registerWebhooks) {
-      const ctx = { baseUrl: `${appUrl}/sandbox/${demo.source}/${tenant}`, credentials: source.credentials, fetch: inProcessSandboxFetch };
+      const ctx = { baseUrl: `${sandboxOrigin}/sandbox/${demo.source}/${tenant}`, credentials: source.credentials, fetch: inProcessSandboxFetch };
       const keep = await setup.registerWebhooks(ctx, webhookUrl(demo.source, demo.licenseKey, appUrl), source.settings);
       if (keep) {
         await db.connection.update({

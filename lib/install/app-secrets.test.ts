@@ -38,4 +38,11 @@ describe("app store secrets", () => {
     expect(() => requireShopMatchesSecret("kmoshops", true, "https://shop.kmoshops.be", productionWithSandbox)).toThrow(/only valid for sandbox shops/);
     expect(() => requireShopMatchesSecret("kmoshops", false, "https://shop.kmoshops.be", productionWithSandbox)).not.toThrow();
   });
+
+  it("with the sandboxes on a server of their own (SANDBOX_URL), vouches for that server's shops instead", () => {
+    const separate = parseEnv({ APP_URL: "http://localhost:3000", SANDBOX_URL: "http://127.0.0.1:8600/" });
+    expect(isOwnSandboxShop("ccvshop", "http://127.0.0.1:8600/sandbox/ccvshop/acme", separate)).toBe(true);
+    expect(isOwnSandboxShop("ccvshop", "http://localhost:3000/sandbox/ccvshop/acme", separate)).toBe(false);
+    expect(isOwnSandboxShop("ccvshop", "http://localhost:3000/sandbox/ccvshop/acme", embedded)).toBe(true);
+  });
 });

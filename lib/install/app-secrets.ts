@@ -1,7 +1,7 @@
 import { SANDBOX_APP_SECRET } from "@/connectors/ccvshop/sandbox/credentials";
 import { SANDBOX_APP } from "@/connectors/kmoshops/sandbox/credentials";
 import { ConnectorError } from "@/connectors/types";
-import { env, isSandbox, type Env } from "../config/env";
+import { env, isSandbox, sandboxUrl, type Env } from "../config/env";
 
 /**
  * The app secrets an App Store signs its calls to us with. Production: the secret from the
@@ -28,9 +28,9 @@ export function appSecrets(system: AppStoreSystem, e: Env = env()): AppSecret[] 
   return secrets;
 }
 
-/** A shop served by this app's own sandbox (`<APP_URL>/sandbox/<system>/<tenant>`). */
+/** A shop served by this app's own sandbox (`<APP_URL or SANDBOX_URL>/sandbox/<system>/<tenant>`). */
 export const isOwnSandboxShop = (system: AppStoreSystem, baseUrl: string | null | undefined, e: Env = env()) =>
-  !!baseUrl && baseUrl.startsWith(`${e.APP_URL}/sandbox/${system}/`);
+  !!baseUrl && baseUrl.startsWith(`${sandboxUrl(e)}/sandbox/${system}/`);
 
 /**
  * Runs a connector's verify function with each secret we hold until one accepts the signature.

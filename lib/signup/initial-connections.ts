@@ -19,9 +19,9 @@ const productionBaseUrls: Record<TargetSystem, string> = {
  * the wizard links to. Otherwise the accounting side gets the system's real address and the shop's
  * address comes with its keys (form or handshake).
  */
-export function initialConnections(source: SourceSystem, target: TargetSystem, licenseKey: string, options: { appUrl: string; sandbox: boolean }) {
+export function initialConnections(source: SourceSystem, target: TargetSystem, licenseKey: string, options: { sandboxOrigin: string; sandbox: boolean }) {
   const tenant = licenseKey.toLowerCase();
-  const sandboxBase = (system: string) => `${options.appUrl}/sandbox/${system}/${tenant}`;
+  const sandboxBase = (system: string) => `${options.sandboxOrigin}/sandbox/${system}/${tenant}`;
   const sourceBase = options.sandbox && installMethodOf(source) === "app-store" ? sandboxBase(source) : null;
   const targetBase = options.sandbox ? sandboxBase(target) : productionBaseUrls[target];
   return [

@@ -26,8 +26,8 @@ export const integrationPairs = (): IntegrationPair[] =>
  * walks into someone else's shop), where "Install app" starts the same handshake a real store
  * does. Null for shops without an app store.
  */
-export function sandboxAppStoreLink(source: SourceSystem, appUrl: string, tenant = `shop-${randomBytes(4).toString("hex")}`): string | null {
-  const shop = `${appUrl}/sandbox/${source}/${tenant}`;
+export function sandboxAppStoreLink(source: SourceSystem, appUrl: string, sandboxOrigin = appUrl, tenant = `shop-${randomBytes(4).toString("hex")}`): string | null {
+  const shop = `${sandboxOrigin}/sandbox/${source}/${tenant}`;
   if (source === "ccvshop") {
     const url = new URL(`${shop}/onderhoud/AdminItems/AppStore/AppStore.Install.php`);
     url.searchParams.set("install_url", ccvshopInstallUrl(appUrl));

@@ -1,5 +1,5 @@
 import { systemNames } from "@/connectors/types";
-import { env, isSandbox } from "../config/env";
+import { env, isSandbox, sandboxUrl } from "../config/env";
 import { hashPassword } from "../crypto/password";
 import type { Db } from "../db/client";
 import { generateLicenseKey, withUniqueLicenseKey } from "../integrations/license-key";
@@ -94,7 +94,7 @@ export async function signUp(db: Db, raw: Record<string, unknown>, options: Sign
           trialEndsAt,
           termsAcceptedAt: now,
           termsVersion: TERMS_VERSION,
-          connections: { create: initialConnections(input.source, input.target, licenseKey, { appUrl, sandbox }) },
+          connections: { create: initialConnections(input.source, input.target, licenseKey, { sandboxOrigin: options.appUrl ?? sandboxUrl(), sandbox }) },
         },
         select: { id: true, licenseKey: true },
       });

@@ -35,7 +35,7 @@ export async function benchCalls() {
   const keys = pairs.map((p, i) => ({ licenseKey: `BENCH-CALLS-${i}`, like: p.like, pair: p }));
 
   const run = await withServer("calls", { integrations: keys.map(({ licenseKey, like }) => ({ licenseKey, like })) }, async (server) => {
-    const feeds = keys.map((k) => new Feed(server.url, server.executorUrl, k.licenseKey, k.pair));
+    const feeds = keys.map((k) => new Feed(server.sandboxUrl, server.executorUrl, k.licenseKey, k.pair));
     log(`calls: warm-up, ${WARMUP} document(s) per integration`);
     for (let i = 0; i < WARMUP; i++) for (const feed of feeds) await feed.post();
     for (const feed of feeds) await feed.announce();

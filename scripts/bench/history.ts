@@ -50,7 +50,7 @@ export async function benchHistory() {
     const session = await logIn(server.url, "bench@example.com", "bench-password");
     const out = [];
     for (const i of imports) {
-      const shop = sandbox(server.url, i.system, i.licenseKey);
+      const shop = sandbox(server.sandboxUrl, i.system, i.licenseKey);
       const before = (await shop.requests()).length;
       const integrationId = seeded.integrations[i.licenseKey]!;
       log(`history: scanning ${i.docs} ${i.system} documents`);

@@ -20,7 +20,7 @@ export async function benchLatency() {
   const keys = webhookPairs.map((p, i) => ({ licenseKey: `BENCH-LAT-${i}`, like: p.like, pair: p }));
 
   const run = await withServer("latency", { integrations: keys.map(({ licenseKey, like }) => ({ licenseKey, like })) }, async (server) => {
-    const feeds = keys.map((k) => new Feed(server.url, server.executorUrl, k.licenseKey, k.pair));
+    const feeds = keys.map((k) => new Feed(server.sandboxUrl, server.executorUrl, k.licenseKey, k.pair));
     for (const feed of feeds) await feed.books.faults({ latencyMs: TARGET_MS });
     log(`latency: warm-up, one document per integration`);
     for (const feed of feeds) await feed.post();

@@ -32,7 +32,7 @@ export async function benchThroughput() {
   const keys = Array.from({ length: INTEGRATIONS }, (_, i) => ({ licenseKey: `BENCH-TP-${i}`, like: pairs[i % pairs.length]!.like, pair: pairs[i % pairs.length]! }));
 
   const run = await withServer("throughput", { integrations: keys.map(({ licenseKey, like }) => ({ licenseKey, like })) }, async (server) => {
-    const feeds = keys.map((k) => new Feed(server.url, server.executorUrl, k.licenseKey, k.pair));
+    const feeds = keys.map((k) => new Feed(server.sandboxUrl, server.executorUrl, k.licenseKey, k.pair));
     const expected = new Map(feeds.map((f) => [f, 0]));
     const phases: Phase[] = [];
     const overall = sampleRss(server.pid);

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { sourceSystemSchema, systemNames } from "@/connectors/types";
-import { env, isSandbox } from "@/lib/config/env";
+import { env, isSandbox, sandboxUrl } from "@/lib/config/env";
 import { integrationsMessages } from "@/lib/i18n/messages/signup-integrations";
 import { visitorLocale } from "@/lib/i18n/request-locale";
 import { translator } from "@/lib/i18n/translate";
@@ -26,7 +26,7 @@ export default async function IntegrationsPage() {
         {sourceSystemSchema.options.map((source) => {
           const sourceName = systemNames[source];
           const appStore = installMethodOf(source) === "app-store";
-          const storeLink = appStore && sandbox ? sandboxAppStoreLink(source, env().APP_URL) : null;
+          const storeLink = appStore && sandbox ? sandboxAppStoreLink(source, env().APP_URL, sandboxUrl()) : null;
           return (
             <section key={source} id={source} aria-labelledby={`${source}-title`} className="rounded-lg border border-slate-200 bg-white p-5">
               <h2 id={`${source}-title`} className="text-xl font-semibold">{t("pairsOf", { source: sourceName })}</h2>

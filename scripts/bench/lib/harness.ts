@@ -8,7 +8,7 @@ import type { Backend } from "./results";
 import { openBenchDb } from "./read-db";
 import { createDatabase } from "./postgres";
 import type { SeedPlan } from "./seed";
-import { freshDataDir, ROOT, serverEnv, startServer, type RunningServer, type ServerOptions } from "./server";
+import { freshDataDir, ROOT, serverEnv, startSandboxServer, startServer, type RunningServer, type SandboxServer, type ServerOptions } from "./server";
 
 export type Seeded = { integrations: Record<string, string>; importIds: Record<string, string> };
 export type BenchDb = Awaited<ReturnType<typeof openBenchDb>>["db"];
@@ -21,6 +21,17 @@ export const envNumber = (name: string, fallback: number) => {
   const value = Number(process.env[name] ?? fallback);
   if (!Number.isFinite(value) || value < 0) throw new Error(`${name} must be a number, not ${process.env[name]}`);
   return value;
+};
+
+/**
+ * Where the simulated shops and accounting systems run: "separate" (default), a sandbox server
+ * of their own with its own database, as the real systems are; or "in-process", served by the app
+ * itself as in a one-machine demo (their work then counts in the app's CPU, memory and database).
+ */
+export const sandboxMode = (): "separate" | "in-process" => {
+  const mode = process.env.BENCH_SANDBOX ?? "separate";
+  if (mode !== "separate" && mode !== "in-process") throw new Error(`BENCH_SANDBOX must be "separate" or "in-process", not ${mode}`);
+  return mode;
 };
 
 export const log = (...parts: unknown[]) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}]`, ...parts);
@@ -38,8 +49,14 @@ export async function withServer<T>(name: string, plan: SeedPlan, measure: (serv
   const dataDir = freshDataDir(`bench-${name}`);
   const base = process.env.BENCH_DATABASE_BASE;
   const databaseUrl = base ? await createDatabase(base, `bench_${name}_${Date.now()}`) : undefined;
+  let sandboxServer: SandboxServer | undefined;
+  if (sandboxMode() === "separate") {
+    const sandboxDatabase = base ? await createDatabase(base, `bench_${name}_sandbox_${Date.now()}`) : undefined;
+    sandboxServer = await startSandboxServer({ port: envNumber("BENCH_SANDBOX_PORT", 8630), dataDir: path.join(dataDir, "sandbox"), databaseUrl: sandboxDatabase });
+    log(`${name}: sandboxes on their own server at ${sandboxServer.url}`);
+  }
   const options: ServerOptions = {
-    port: envNumber("BENCH_PORT", 3230), inngestPort: envNumber("BENCH_INNGEST_PORT", 8530), dataDir, databaseUrl,
+    port: envNumber("BENCH_PORT", 3230), inngestPort: envNumber("BENCH_INNGEST_PORT", 8530), dataDir, databaseUrl, sandboxUrl: sandboxServer?.url,
   };
   log(`${name}: seeding ${plan.integrations.length} integration(s) on ${base ? "PostgreSQL" : "PGlite"} (${dataDir})`);
   const out = execFileSync(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), path.join(import.meta.dirname, "seed.ts"), JSON.stringify(plan)], {
@@ -47,13 +64,17 @@ export async function withServer<T>(name: string, plan: SeedPlan, measure: (serv
   }).toString();
   const seeded = JSON.parse(out.trim().split("\n").pop()!) as Seeded;
   log(`${name}: starting the server on port ${options.port}`);
-  const server = await startServer(options);
   let measured: T;
   try {
-    measured = await measure(server, seeded);
+    const server = await startServer(options);
+    try {
+      measured = await measure(server, seeded);
+    } finally {
+      log(`${name}: stopping the server`);
+      await server.stop();
+    }
   } finally {
-    log(`${name}: stopping the server`);
-    await server.stop();
+    await sandboxServer?.stop();
   }
   const opened = await openBenchDb({ dataDir, databaseUrl });
   return {

@@ -10,8 +10,8 @@ async function call(url: string, init?: RequestInit): Promise<Response> {
   return res;
 }
 
-export function sandbox(appUrl: string, system: string, tenant: string) {
-  const base = `${appUrl}/sandbox/${system}/${tenant.toLowerCase()}/_admin`;
+export function sandbox(sandboxUrl: string, system: string, tenant: string) {
+  const base = `${sandboxUrl}/sandbox/${system}/${tenant.toLowerCase()}/_admin`;
   return {
     /** Stores a document and fires the shop's webhooks; returns the shop's id. */
     async post(kind: string, payload: object): Promise<string> {
@@ -36,18 +36,18 @@ export async function sendEvent(executorUrl: string, name: string, data: object)
 }
 
 /** What an accounting sandbox holds as booked: invoices, or mutations where the target books those. */
-export async function bookedInTarget(appUrl: string, system: string, tenant: string): Promise<number> {
-  const state = await sandbox(appUrl, system, tenant).state();
+export async function bookedInTarget(sandboxUrl: string, system: string, tenant: string): Promise<number> {
+  const state = await sandbox(sandboxUrl, system, tenant).state();
   return (state.invoices?.length ?? 0) + (system === "eboekhouden" ? (state.mutations?.length ?? 0) : 0);
 }
 
 /** One integration of a demo pair, fed through its sandbox shop. */
 export class Feed {
   private magentoOrderId?: string;
-  constructor(readonly appUrl: string, readonly executorUrl: string, readonly licenseKey: string, readonly pair: Pair) {}
+  constructor(readonly sandboxUrl: string, readonly executorUrl: string, readonly licenseKey: string, readonly pair: Pair) {}
 
-  get shop() { return sandbox(this.appUrl, this.pair.source, this.licenseKey); }
-  get books() { return sandbox(this.appUrl, this.pair.target, this.licenseKey); }
+  get shop() { return sandbox(this.sandboxUrl, this.pair.source, this.licenseKey); }
+  get books() { return sandbox(this.sandboxUrl, this.pair.target, this.licenseKey); }
 
   /** Posts one document to the shop; returns its shop id and when it was posted (ms epoch). */
   async post(): Promise<{ sourceId: string; postedAt: number }> {
@@ -63,7 +63,7 @@ export class Feed {
   }
 
   booked(): Promise<number> {
-    return bookedInTarget(this.appUrl, this.pair.target, this.licenseKey);
+    return bookedInTarget(this.sandboxUrl, this.pair.target, this.licenseKey);
   }
 }
 

@@ -4,7 +4,7 @@
 // waiting to be scanned. Run as a child process with the server's environment (scripts/bench/lib/server.ts):
 //   tsx scripts/bench/lib/seed.ts '<SeedPlan as JSON>'   → prints {"integrations": {licenseKey: id}, "importIds": {licenseKey: id}}
 import { inProcessSandboxFetch } from "../../../connectors/sandbox/in-process-fetch";
-import { env } from "../../../lib/config/env";
+import { env, sandboxUrl } from "../../../lib/config/env";
 import { db } from "../../../lib/db/client";
 import { applyMigrations } from "../../../lib/db/migrate";
 import { openSqlRunner } from "../../../lib/db/sql-runner";
@@ -23,10 +23,11 @@ await applyMigrations(sql);
 await sql.release();
 
 const appUrl = env().APP_URL;
+const sandboxOrigin = sandboxUrl();
 const accountId = await seedMerchant(db(), { company: "Bench Webwinkel B.V.", name: "Bench", email: "bench@example.com", password: "bench-password" });
 const ids: Record<string, string> = {};
 for (const i of plan.integrations) {
-  await seedConfiguredIntegration(db(), appUrl, { accountId, licenseKey: i.licenseKey, like: i.like, startDate: i.startDate });
+  await seedConfiguredIntegration(db(), appUrl, { accountId, licenseKey: i.licenseKey, like: i.like, startDate: i.startDate, sandboxOrigin });
   ids[i.licenseKey] = (await db().integration.findUniqueOrThrow({ where: { licenseKey: i.licenseKey } })).id;
   if (i.status) await db().integration.update({ where: { licenseKey: i.licenseKey }, data: { status: i.status } });
 }
@@ -35,7 +36,7 @@ const importIds: Record<string, string> = {};
 for (const h of plan.history ?? []) {
   const integrationId = ids[h.licenseKey]!;
   const integration = await db().integration.findUniqueOrThrow({ where: { id: integrationId } });
-  const base = `${appUrl}/sandbox/${integration.sourceSystem}/${h.licenseKey.toLowerCase()}`;
+  const base = `${sandboxOrigin}/sandbox/${integration.sourceSystem}/${h.licenseKey.toLowerCase()}`;
   const admin = async (path: string, body: unknown) => {
     const res = await inProcessSandboxFetch(`${base}/_admin/${path}`, { method: "POST", body: JSON.stringify(body) });
     if (res.status !== 201) throw new Error(`history seed ${path}: ${res.status} ${await res.text()}`);

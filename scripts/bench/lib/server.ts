@@ -16,6 +16,8 @@ export type ServerOptions = {
   databaseUrl?: string;
   /** Where the server's stdout/stderr go (default: <dataDir>/server.log). */
   logFile?: string;
+  /** A separate sandbox server's origin (SANDBOX_URL); unset: the app serves the sandboxes itself. */
+  sandboxUrl?: string;
 };
 
 /** The environment the server and the seed share (the seed must seal credentials with the same key). */
@@ -33,6 +35,8 @@ export function serverEnv(o: ServerOptions): NodeJS.ProcessEnv {
   };
   if (o.databaseUrl) env.DATABASE_URL = o.databaseUrl;
   else delete env.DATABASE_URL;
+  if (o.sandboxUrl) env.SANDBOX_URL = o.sandboxUrl;
+  else delete env.SANDBOX_URL;
   return env;
 }
 
@@ -40,7 +44,8 @@ export function freshDataDir(label: string): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), `boekkoppeling-${label}-`));
 }
 
-export type RunningServer = { url: string; executorUrl: string; pid: number; child: ChildProcess; stop: () => Promise<void> };
+/** `sandboxUrl`: where the sandboxes are served (a separate sandbox server, or the app itself). */
+export type RunningServer = { url: string; executorUrl: string; sandboxUrl: string; pid: number; child: ChildProcess; stop: () => Promise<void> };
 
 async function waitForUrl(url: string, timeoutMs: number, child: ChildProcess): Promise<void> {
   const end = Date.now() + timeoutMs;
@@ -60,7 +65,9 @@ async function waitForUrl(url: string, timeoutMs: number, child: ChildProcess): 
 export async function startServer(o: ServerOptions): Promise<RunningServer> {
   if (!fs.existsSync(path.join(ROOT, ".next", "BUILD_ID"))) throw new Error("No build: run `npx next build --webpack` first.");
   const log = fs.openSync(o.logFile ?? path.join(o.dataDir, "server.log"), "a");
-  const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(o.port)], {
+  // BENCH_NODE_ARGS: node flags for the server under measurement (e.g. V8 heap settings to compare).
+  const nodeArgs = process.env.BENCH_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
+  const child = spawn(process.execPath, [...nodeArgs, path.join(ROOT, "node_modules", "next", "dist", "bin", "next"), "start", "-p", String(o.port)], {
     cwd: ROOT, env: serverEnv(o), stdio: ["ignore", log, log], detached: true,
   });
   const url = `http://localhost:${o.port}`;
@@ -81,5 +88,39 @@ export async function startServer(o: ServerOptions): Promise<RunningServer> {
     await stop();
     throw err;
   }
-  return { url, executorUrl: `http://127.0.0.1:${o.inngestPort}`, pid: child.pid!, child, stop };
+  return { url, executorUrl: `http://127.0.0.1:${o.inngestPort}`, sandboxUrl: o.sandboxUrl ?? url, pid: child.pid!, child, stop };
+}
+
+export type SandboxServer = { url: string; stop: () => Promise<void> };
+
+/**
+ * The sandboxes on a server of their own (scripts/sandbox-server.ts) with their own database
+ * (a PGlite dir under `dataDir`, or the PostgreSQL database given), so that the app's process and
+ * database carry only the app's work, as against the real shops and accounting systems.
+ */
+export async function startSandboxServer(o: { port: number; dataDir: string; databaseUrl?: string }): Promise<SandboxServer> {
+  const env: NodeJS.ProcessEnv = { ...process.env, NODE_ENV: "production", SANDBOX: "1", SANDBOX_PORT: String(o.port), DATA_DIR: o.dataDir };
+  if (o.databaseUrl) env.DATABASE_URL = o.databaseUrl;
+  else delete env.DATABASE_URL;
+  delete env.SANDBOX_URL;
+  fs.mkdirSync(o.dataDir, { recursive: true });
+  const log = fs.openSync(path.join(o.dataDir, "sandbox-server.log"), "a");
+  const child = spawn(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), path.join(ROOT, "scripts", "sandbox-server.ts")], {
+    cwd: ROOT, env, stdio: ["ignore", log, log], detached: true,
+  });
+  const url = `http://127.0.0.1:${o.port}`;
+  const stop = async () => {
+    if (child.exitCode !== null) return;
+    const exited = new Promise((r) => child.once("exit", r));
+    try { process.kill(-child.pid!, "SIGKILL"); } catch { /* gone */ }
+    await exited;
+  };
+  process.once("exit", () => { try { process.kill(-child.pid!, "SIGKILL"); } catch { /* gone */ } });
+  try {
+    await waitForUrl(`${url}/sandbox/vies/health/taxation_customs/vies/rest-api/check-status`, 120_000, child);
+  } catch (err) {
+    await stop();
+    throw err;
+  }
+  return { url, stop };
 }
