@@ -42,7 +42,7 @@ function rotateFaults(): () => Promise<void> {
     while (running) {
       const status = STATUSES[round % STATUSES.length]!;
       const faults: Faults = { failRate: FAIL_RATE, status, ...(round % 5 === 0 ? { timeoutNext: 1 } : {}) };
-      await Promise.all(targets.map((t) => setFaults(server.url, t.system, t.tenant, faults).catch(() => undefined)));
+      await Promise.all(targets.map((t) => setFaults(server.sandboxUrl, t.system, t.tenant, faults).catch(() => undefined)));
       faultsInjected[`status ${status}`] = (faultsInjected[`status ${status}`] ?? 0) + 1;
       if (faults.timeoutNext) faultsInjected.hangsArmed = (faultsInjected.hangsArmed ?? 0) + targets.length;
       round++;
@@ -55,7 +55,7 @@ function rotateFaults(): () => Promise<void> {
 const fetchNow = () => Promise.all(demoIntegrations.filter((d) => d.polled).map((d) => sendEvent(server.eventsUrl, "integration/sync.requested", { licenseKey: d.licenseKey }).catch(() => undefined)));
 
 async function targetBooks(): Promise<Map<string, BookedInTarget>> {
-  return new Map(await Promise.all(demoIntegrations.map(async (d) => [d.licenseKey, await bookedInTarget(server.url, d)] as const)));
+  return new Map(await Promise.all(demoIntegrations.map(async (d) => [d.licenseKey, await bookedInTarget(server.sandboxUrl, d)] as const)));
 }
 
 /** Waits until every placed document is in its target's books, or the bound passes; "Fetch now" on the way. */
@@ -92,7 +92,7 @@ async function main() {
   const BATCH = 10;
   for (let from = 0; from < DOCS; from += BATCH) {
     const n = Math.min(BATCH, DOCS - from);
-    placed.push(...(await pool(n, 4, (k) => placers[demoIntegrations[(from + k) % demoIntegrations.length]!.licenseKey](server.url, from + k, salt))));
+    placed.push(...(await pool(n, 4, (k) => placers[demoIntegrations[(from + k) % demoIntegrations.length]!.licenseKey](server.sandboxUrl, from + k, salt))));
     if ((from / BATCH) % 3 === 0) await fetchNow();
     if (crashPoints.length && placed.length >= crashPoints[0]!) {
       crashPoints.shift();
@@ -113,7 +113,7 @@ async function main() {
   const faultPhaseEnd = Date.now() + Math.min(SETTLE_MS, 60_000 + DOCS * 300);
   while (Date.now() < faultPhaseEnd && (await missingFromBooks(placed).catch(() => 1)) > 0) { await fetchNow(); await sleep(10_000); }
   await stopFaults();
-  await Promise.all(targets.map((t) => setFaults(server.url, t.system, t.tenant, {})));
+  await Promise.all(targets.map((t) => setFaults(server.sandboxUrl, t.system, t.tenant, {})));
   log("faults cleared");
   const placedAt = Date.now();
   const missing = await settle(placed, SETTLE_MS);

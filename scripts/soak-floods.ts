@@ -45,7 +45,7 @@ function deliveryFor(regs: Registrations, doc: PlacedDocument, notice: "created"
   if (ccv) {
     const event = doc.kind === "order" ? (notice === "created" ? "orders.created" : "orders.updated.ispaid") : notice === "created" ? "invoices.created" : "invoices.updated.status";
     const registration = ccv.find((r) => r.event === event) ?? ccv[0]!;
-    return ccvDelivery(server.url, tenant, registration, doc.kind, doc.sourceId);
+    return ccvDelivery(server.sandboxUrl, tenant, registration, doc.kind, doc.sourceId);
   }
   const kmo = regs.kmo.get(doc.licenseKey)!;
   const registration = kmo.find((r) => r.topic === `order.${notice}`) ?? kmo[0]!;
@@ -75,7 +75,7 @@ function schedule(regs: Registrations, docs: PlacedDocument[], extra: number): {
 }
 
 async function targetBooks(): Promise<Map<string, BookedInTarget>> {
-  return new Map(await Promise.all(flooded.map(async (d) => [d.licenseKey, await bookedInTarget(server.url, d)] as const)));
+  return new Map(await Promise.all(flooded.map(async (d) => [d.licenseKey, await bookedInTarget(server.sandboxUrl, d)] as const)));
 }
 
 async function main() {
@@ -86,19 +86,19 @@ async function main() {
   await server.start();
   const regs: Registrations = { ccv: new Map(), kmo: new Map() };
   for (const d of flooded) {
-    if (d.source === "ccvshop") regs.ccv.set(d.licenseKey, await takeOverCcvWebhooks(server.url, tenantOf(d.licenseKey)));
-    else regs.kmo.set(d.licenseKey, await takeOverKmoWebhooks(server.url, tenantOf(d.licenseKey)));
+    if (d.source === "ccvshop") regs.ccv.set(d.licenseKey, await takeOverCcvWebhooks(server.sandboxUrl, tenantOf(d.licenseKey)));
+    else regs.kmo.set(d.licenseKey, await takeOverKmoWebhooks(server.sandboxUrl, tenantOf(d.licenseKey)));
   }
   const watched = flooded.flatMap((d) => [{ system: d.source, tenant: tenantOf(d.licenseKey) }, { system: d.target, tenant: tenantOf(d.licenseKey) }]);
-  const requests = collectRequests(server.url, watched);
+  const requests = collectRequests(server.sandboxUrl, watched);
   // Factuursturen's hourly quota is not published; its sandbox assumes 2,000 calls per clock hour,
   // which ~5 calls per document use up after ~400 documents. The soak is about floods and
   // exactly-once, so that assumed quota is renewed every 10 s; the busiest hour is reported instead.
-  const quotaRenewal = setInterval(() => void fetch(`${server.url}/sandbox/factuursturen/${tenantOf("DEMO-KMOSHOPS-FACTUURSTUREN")}/_admin/rate-limit`, {
+  const quotaRenewal = setInterval(() => void fetch(`${server.sandboxUrl}/sandbox/factuursturen/${tenantOf("DEMO-KMOSHOPS-FACTUURSTUREN")}/_admin/rate-limit`, {
     method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ remaining: 2000 }),
   }).catch(() => undefined), 10_000);
 
-  const docs = await pool(unique, 4, (i) => placers[flooded[i % flooded.length]!.licenseKey](server.url, i, 0));
+  const docs = await pool(unique, 4, (i) => placers[flooded[i % flooded.length]!.licenseKey](server.sandboxUrl, i, 0));
   log(`${docs.length} documents in the shops (their own webhooks off)`);
   const { deliveries, duplicates, outOfOrder } = schedule(regs, docs, extra);
 

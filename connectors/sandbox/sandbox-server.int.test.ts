@@ -15,7 +15,7 @@ const vies = `${origin}/sandbox/vies/server-test/taxation_customs/vies/rest-api`
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "sandbox-server-test-"));
 
 function start(): ChildProcess {
-  const env = { ...process.env, SANDBOX_PORT: String(port), DATA_DIR: dataDir };
+  const env: NodeJS.ProcessEnv = { ...process.env, SANDBOX_PORT: String(port), DATA_DIR: dataDir };
   delete env.DATABASE_URL;
   return spawn(process.execPath, [path.join(ROOT, "node_modules", "tsx", "dist", "cli.mjs"), path.join(ROOT, "scripts", "sandbox-server.ts")], { cwd: ROOT, env, stdio: "ignore", detached: true });
 }

@@ -2,16 +2,22 @@ import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { startSandboxServer, type SandboxServer } from "../bench/lib/server";
 
 /**
  * A real built server (`next start`) the way scripts/e2e.mjs starts one: its own process group
  * (so `kill -9` takes next-server with it), sandbox mode, the embedded executor, one DATA_DIR
  * that survives restarts. Build first (`npx next build --webpack`).
+ * The sandboxes run on a server of their own (SOAK_SANDBOX=separate, the default: the shops and
+ * accounting systems stay up when our server is killed, as the real ones do) or inside the app
+ * (SOAK_SANDBOX=in-process).
  */
-export type ServerOptions = { port: number; inngestPort: number; dataDir?: string; logFile?: string };
+export type ServerOptions = { port: number; inngestPort: number; dataDir?: string; logFile?: string; sandboxPort?: number };
 
 export type Server = {
   url: string;
+  /** Where the sandboxes are served: the sandbox server, or the app itself (known once started). */
+  sandboxUrl: string;
   /** The embedded executor's event endpoint base (POST <eventsUrl>/e/<key>). */
   eventsUrl: string;
   env: NodeJS.ProcessEnv;
@@ -25,8 +31,8 @@ export type Server = {
 
 const root = path.resolve(import.meta.dirname, "../..");
 
-export function serverEnv(o: ServerOptions, dataDir: string): NodeJS.ProcessEnv {
-  return {
+export function serverEnv(o: ServerOptions, dataDir: string, sandboxUrl?: string): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {
     ...process.env,
     NODE_ENV: "production",
     PORT: String(o.port),
@@ -37,6 +43,9 @@ export function serverEnv(o: ServerOptions, dataDir: string): NodeJS.ProcessEnv 
     ENCRYPTION_KEY: process.env.ENCRYPTION_KEY ?? Buffer.from(os.hostname().padEnd(32, "k")).subarray(0, 32).toString("base64"),
     NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET ?? "soak-secret-soak-secret-soak-secret-soak",
   };
+  if (sandboxUrl) env.SANDBOX_URL = sandboxUrl;
+  else delete env.SANDBOX_URL;
+  return env;
 }
 
 export async function waitForUrl(url: string, timeoutMs = 120_000): Promise<void> {
@@ -56,18 +65,28 @@ const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.ex
 
 export function createServer(o: ServerOptions): Server {
   const dataDir = o.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), "boekkoppeling-soak-"));
-  const env = serverEnv(o, dataDir);
+  const mode = process.env.SOAK_SANDBOX ?? "separate";
+  if (mode !== "separate" && mode !== "in-process") throw new Error(`SOAK_SANDBOX must be "separate" or "in-process", not ${mode}`);
   const url = `http://localhost:${o.port}`;
+  let sandbox: SandboxServer | undefined;
   let child: ChildProcess | undefined;
   const signalGroup = (signal: NodeJS.Signals) => {
     try { if (child?.pid) process.kill(-child.pid, signal); } catch { /* already gone */ }
   };
   const server: Server = {
     url,
+    sandboxUrl: url,
     eventsUrl: `http://127.0.0.1:${o.inngestPort}`,
-    env,
+    env: serverEnv(o, dataDir),
     dataDir,
     async start() {
+      if (mode === "separate" && !sandbox) {
+        // Its own PGlite whatever the app's database: the simulators' state is not the app's.
+        sandbox = await startSandboxServer({ port: o.sandboxPort ?? o.port + 1000, dataDir: path.join(dataDir, "sandbox") });
+        server.sandboxUrl = sandbox.url;
+        server.env = serverEnv(o, dataDir, sandbox.url);
+      }
+      const env = server.env;
       const out = o.logFile ? fs.openSync(o.logFile, "a") : "ignore";
       // SOAK_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under the soak.
       const nodeArgs = process.env.SOAK_NODE_ARGS?.split(" ").filter(Boolean) ?? [];
