@@ -248,4 +248,11 @@ export type HistoryRange = { from: string; to: string };
  */
 export type HistoryPage = PollResult & { documents?: SourceDocument[] };
 
-export type PollResult = { notices: { kind: DocumentKind; sourceId: string }[]; cursor: string; more: boolean };
+/**
+ * `recheck`: listed again from the poll's look-back window (a document that became visible in the
+ * shop after later ones, e.g. its transaction committed last): recorded and processed only if it
+ * is new to us, so known documents are not processed again on every poll.
+ */
+export type PollNotice = { kind: DocumentKind; sourceId: string; recheck?: boolean };
+
+export type PollResult = { notices: PollNotice[]; cursor: string; more: boolean };

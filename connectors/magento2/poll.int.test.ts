@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { setDb } from "@/lib/db/client";
+import { receiveNotices } from "@/lib/pipeline/receive-document";
 import { createTestDb, type TestDb } from "@/lib/db/testing";
 import { createMagento2Source } from "./index";
 import { admin, postDocument, requestLog, sandboxCtx } from "./sandbox/testing";
@@ -51,9 +52,12 @@ describe("pollChanges: requests proportional to what is new", () => {
     expect(made.map((r) => r.path.split("?")[0])).toEqual(["/rest/V1/invoices", "/rest/V1/creditmemos"]);
     expect(made.every((r) => r.status === 200 && r.path.includes("fields="))).toBe(true);
 
-    // Nothing new: nothing re-read.
+    // Nothing new: only the look-back window is listed again, each marked a re-check, one request per kind.
+    const beforeThird = (await requestLog(tenant)).length;
     const third = await source.pollChanges({ cursor: second.cursor, startDate: "2025-01-01" });
-    expect(third.notices).toEqual([]);
+    expect(third.notices.map((n) => n.sourceId)).toEqual([...newInvoices, ...newCredits]);
+    expect(third.notices.every((n) => n.recheck === true)).toBe(true);
+    expect((await requestLog(tenant)).length - beforeThird).toBe(2);
   });
 });
 
@@ -82,6 +86,31 @@ describe("pollChanges: paging and the cursor", () => {
       if (!result.more) break;
     }
     expect(seen).toEqual(ids);
+  });
+
+  it("finds a document that became visible behind ones already polled (its transaction committed last); known ones are not processed again", async () => {
+    const tenant = "m2-poll-late-commit";
+    const integration = await t.db.integration.create({ data: { accountId: (await t.db.account.create({ data: { name: "Late commit" } })).id, licenseKey: "M2-LATE-COMMIT", name: "late", sourceSystem: "magento2", targetSystem: "rompslomp" } });
+    const source = createMagento2Source(sandboxCtx(tenant), {}, { kinds: ["invoice"] });
+    const first = await bulk(tenant, "invoice", [{ created_at: "2024-05-01 12:00:00", items: [row] }, { created_at: "2024-05-01 12:10:00", items: [row] }]);
+    const polled = await source.pollChanges({ cursor: null, startDate: "2024-05-01" });
+    expect(await receiveNotices(t.db, integration.id, polled.notices)).toHaveLength(2);
+
+    // Created (entity_id, created_at) at 12:09:30 but visible only now: behind the cursor at 12:10.
+    const [late] = await bulk(tenant, "invoice", [{ created_at: "2024-05-01 12:09:30", items: [row] }]);
+    const next = await source.pollChanges({ cursor: polled.cursor, startDate: "2024-05-01" });
+    expect(next.notices).toEqual([
+      { kind: "invoice", sourceId: first[0], recheck: true },
+      { kind: "invoice", sourceId: late, recheck: true },
+      { kind: "invoice", sourceId: first[1], recheck: true },
+    ]);
+    const queued = await receiveNotices(t.db, integration.id, next.notices, { booked: "compare" });
+    const lateDoc = await t.db.document.findUniqueOrThrow({ where: { integrationId_kind_sourceId: { integrationId: integration.id, kind: "invoice", sourceId: late! } } });
+    expect(queued).toEqual([lateDoc.id]);
+
+    // More than LOOK_BACK_MS behind the furthest document seen is out of reach: a document cannot commit that late.
+    await bulk(tenant, "invoice", [{ created_at: "2024-05-01 11:50:00", items: [row] }]);
+    expect((await source.pollChanges({ cursor: next.cursor, startDate: "2024-05-01" })).notices.map((n) => n.sourceId)).toEqual([first[0], late, first[1]]);
   });
 
   it("starts at the start date in Amsterdam time and ignores a cursor it did not write", async () => {

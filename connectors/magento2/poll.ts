@@ -13,12 +13,24 @@ import type { SearchCriteria } from "./search-criteria";
  * second invoice in the same second is not skipped. Magento documents are final once created
  * (the manual: later changes are not booked), so created_at is the field to follow.
  * Paging stops at total_count: Magento before 2.4 answers a page past the end with the last page
- * again. Each call walks at most `maxPages` pages per kind and says `more` when it stopped early.
+ * again. Each call walks at most `maxPages` pages per kind and says `more` when it stopped early
+ * (the cursor's `resume` is where the next call goes on).
+ *
+ * The order of (created_at, entity_id) is not the order in which documents become visible: an
+ * invoice whose transaction commits last (a slow payment capture inside it) can appear behind
+ * one already polled, and a cursor past it would never see it. So every new poll starts LOOK_BACK
+ * before the furthest document seen; what it lists again is marked `recheck` and only counts if
+ * it is new to us. The cost is one list page per kind for most shops.
  */
 export type PollOptions = { pageSize?: number; maxPages?: number; kinds?: ("invoice" | "creditnote")[] };
 
-const kindCursorSchema = z.object({ at: z.string(), lastId: z.string() });
+export const LOOK_BACK_MS = 15 * 60_000;
+
+const positionSchema = z.object({ at: z.string(), lastId: z.string() });
+/** The furthest document seen (at, lastId), and where a walk cut short goes on. */
+const kindCursorSchema = positionSchema.extend({ resume: positionSchema.optional() });
 const cursorSchema = z.object({ v: z.literal(1), invoice: kindCursorSchema, creditnote: kindCursorSchema.optional() });
+type Position = z.infer<typeof positionSchema>;
 type KindCursor = z.infer<typeof kindCursorSchema>;
 
 const RESOURCE = { invoice: "invoices", creditnote: "creditmemos" } as const;
@@ -28,26 +40,41 @@ export async function pollChanges(client: Magento2Client, args: { cursor: string
   const pageSize = options.pageSize ?? 100;
   const maxPages = options.maxPages ?? 5;
   const kinds = options.kinds ?? ["invoice", "creditnote"];
-  const start: KindCursor = { at: magentoTimestamp(amsterdamMidnight(args.startDate)), lastId: "0" };
+  const start: Position = { at: magentoTimestamp(amsterdamMidnight(args.startDate)), lastId: "0" };
   const previous = readCursor(cursorSchema, args.cursor);
 
   const notices: PollResult["notices"] = [];
   const next: Record<string, KindCursor> = {};
   let more = false;
   for (const kind of kinds) {
-    const from = previous?.[kind] ?? start;
-    const walked = await walk(client, kind, from, pageSize, maxPages);
-    notices.push(...walked.ids.map((sourceId) => ({ kind: kind as DocumentKind, sourceId })));
+    const known: KindCursor = previous?.[kind] ?? start;
+    const from = known.resume ?? lookBack(known, start);
+    const walked = await walk(client, kind, from, { at: known.at, lastId: known.lastId }, pageSize, maxPages);
+    notices.push(...walked.notices);
     next[kind] = walked.cursor;
     more ||= walked.more;
   }
   return { notices, cursor: JSON.stringify({ v: 1, ...previous, ...next }), more };
 }
 
-async function walk(client: Magento2Client, kind: "invoice" | "creditnote", from: KindCursor, pageSize: number, maxPages: number) {
-  const ids: string[] = [];
+/** LOOK_BACK before the furthest document seen, not before the start date. */
+function lookBack(known: Position, start: Position): Position {
+  if (known.lastId === "0") return known;
+  const at = magentoTimestamp(new Date(parseMagentoTimestamp(known.at).getTime() - LOOK_BACK_MS));
+  return { at: at > start.at ? at : start.at, lastId: "0" };
+}
+
+/** Whether a comes after b in (created_at, entity_id) order; ids compare as numbers. */
+function isAfter(a: Position, b: Position): boolean {
+  if (a.at !== b.at) return a.at > b.at;
+  return a.lastId.length !== b.lastId.length ? a.lastId.length > b.lastId.length : a.lastId > b.lastId;
+}
+
+async function walk(client: Magento2Client, kind: "invoice" | "creditnote", from: Position, known: Position, pageSize: number, maxPages: number) {
+  const notices: PollResult["notices"] = [];
   const seen = new Set<string>();
-  let cursor = from;
+  let furthest = known;
+  let position = from;
   for (let page = 1; page <= maxPages; page++) {
     const result = await client.list(RESOURCE[kind], criteria(from, pageSize, page));
     let repeated = false;
@@ -58,16 +85,18 @@ async function walk(client: Magento2Client, kind: "invoice" | "creditnote", from
         break;
       }
       seen.add(item.entity_id);
-      ids.push(item.entity_id);
-      cursor = { at: magentoTimestamp(parseMagentoTimestamp(item.created_at)), lastId: item.entity_id };
+      position = { at: magentoTimestamp(parseMagentoTimestamp(item.created_at)), lastId: item.entity_id };
+      const isNew = isAfter(position, known);
+      notices.push({ kind: kind as DocumentKind, sourceId: item.entity_id, ...(isNew ? {} : { recheck: true }) });
+      if (isAfter(position, furthest)) furthest = position;
     }
     const done = repeated || result.items.length === 0 || page * pageSize >= result.total_count;
-    if (done) return { ids, cursor, more: false };
+    if (done) return { notices, cursor: furthest as KindCursor, more: false };
   }
-  return { ids, cursor, more: true };
+  return { notices, cursor: { ...furthest, resume: position }, more: true };
 }
 
-function criteria(from: KindCursor, pageSize: number, currentPage: number): SearchCriteria {
+function criteria(from: Position, pageSize: number, currentPage: number): SearchCriteria {
   return {
     filterGroups: [
       [{ field: "created_at", value: from.at, condition: "gteq" }],

@@ -64,7 +64,8 @@ export const syncIntegration = inngest.createFunction(
             const toProcess = await receiveNotices(db(), integration.id, result.value.notices, { booked: "compare" });
             // The cursor moves only after every notice of the batch is recorded: a crash re-reads the batch, never skips it.
             await db().integration.update({ where: { id: integration.id }, data: { syncCursor: result.value.cursor } });
-            return { toProcess, found: result.value.notices.length, more: result.value.more };
+            // Documents listed again from the look-back window are no news.
+            return { toProcess, found: result.value.notices.filter((n) => !n.recheck).length, more: result.value.more };
           } finally {
             await calls.save(db(), integration.id);
           }

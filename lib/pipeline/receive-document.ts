@@ -1,4 +1,4 @@
-import type { DocumentKind } from "@/connectors/types";
+import type { DocumentKind, PollNotice } from "@/connectors/types";
 import { Prisma } from "../db/generated/client";
 import type { Db } from "../db/client";
 import { newId } from "../db/new-id";
@@ -34,11 +34,13 @@ export async function receiveDocument(db: Db, input: { integrationId: string; ki
 export type ReceiveOptions = { booked?: "compare" | "skip" };
 
 /** Records every document a webhook, poll or re-check announced; returns the ids to (re)process. */
-export async function receiveNotices(db: Db, integrationId: string, notices: { kind: DocumentKind; sourceId: string }[], options: ReceiveOptions = {}): Promise<string[]> {
+export async function receiveNotices(db: Db, integrationId: string, notices: PollNotice[], options: ReceiveOptions = {}): Promise<string[]> {
   // A garbled shop answer can name a megabyte or control characters as an id: that is no document
   // (and would not fit the unique key); the page's real documents are recorded all the same.
-  const rows = await recordDocuments(db, integrationId, shopIdsOnly(integrationId, notices));
-  return toProcess(rows, options);
+  const docs = shopIdsOnly(integrationId, notices);
+  const rows = await recordDocuments(db, integrationId, docs);
+  // Rows come back in the order asked: a re-checked notice counts only if it recorded a new document.
+  return toProcess(rows.filter((row, i) => !docs[i]?.recheck || row.fresh), options);
 }
 
 /** The notices whose ids can be a shop's; the others are logged and left out. */
@@ -53,7 +55,8 @@ export function shopIdsOnly<T extends { kind: DocumentKind; sourceId: string }>(
 /** The distinct ids of recorded documents to (re)process now. */
 export const toProcess = (rows: Recorded[], options: ReceiveOptions): string[] => [...new Set(rows.filter((row) => shouldProcess(row, options)).map((row) => row.id))];
 
-export type Recorded = { id: string; status: string; errorCode: string | null };
+/** `fresh`: recorded by this very statement (the shop's first notice of it). */
+export type Recorded = { id: string; status: string; errorCode: string | null; fresh?: boolean };
 
 function shouldProcess(row: Recorded, options: ReceiveOptions): boolean {
   // An undone booking waits for the merchant's Process, not for the shop's next notice.
@@ -68,12 +71,12 @@ function shouldProcess(row: Recorded, options: ReceiveOptions): boolean {
  */
 async function recordDocuments(db: Db, integrationId: string, docs: { kind: DocumentKind; sourceId: string }[], payload: unknown = {}): Promise<Recorded[]> {
   if (!docs.length) return [];
-  return db.$queryRaw<Recorded[]>`WITH ${recordDocumentsSql(integrationId, docs, payload)} SELECT id, status, "errorCode" FROM recorded`;
+  return db.$queryRaw<Recorded[]>`WITH ${recordDocumentsSql(integrationId, docs, payload)} SELECT id, status, "errorCode", fresh FROM recorded`;
 }
 
 /**
  * The CTEs that record `docs` (see recordDocuments), ending in `recorded (n, id, status,
- * "errorCode")` in the order asked. `onlyIf`: a condition (SQL) the insert needs, e.g. that a
+ * "errorCode", fresh)` in the order asked. `onlyIf`: a condition (SQL) the insert needs, e.g. that a
  * webhook's delivery was claimed in the same statement.
  */
 export function recordDocumentsSql(integrationId: string, docs: { kind: DocumentKind; sourceId: string }[], payload: unknown = {}, onlyIf: Prisma.Sql = Prisma.sql`TRUE`): Prisma.Sql {
@@ -88,10 +91,10 @@ export function recordDocumentsSql(integrationId: string, docs: { kind: Document
       RETURNING id, kind, "sourceId", status, "errorCode"
     ),
     found AS (
-      SELECT id, kind, "sourceId", status, "errorCode" FROM inserted
+      SELECT id, kind, "sourceId", status, "errorCode", TRUE AS fresh FROM inserted
       UNION ALL
-      SELECT d.id, d.kind, d."sourceId", d.status, d."errorCode" FROM "Document" d
+      SELECT d.id, d.kind, d."sourceId", d.status, d."errorCode", FALSE AS fresh FROM "Document" d
         WHERE d."integrationId" = ${integrationId} AND (d.kind, d."sourceId") IN (SELECT kind, "sourceId" FROM input)
     ),
-    recorded AS (SELECT input.n, found.id, found.status, found."errorCode" FROM input JOIN found USING (kind, "sourceId") ORDER BY input.n)`;
+    recorded AS (SELECT input.n, found.id, found.status, found."errorCode", found.fresh FROM input JOIN found USING (kind, "sourceId") ORDER BY input.n)`;
 }
