@@ -40,20 +40,51 @@ describe("Magento 1.9 pollChanges", () => {
 
     // Credit invoices off (the manual's default): they are not even asked for.
     const invoicesOnly = createMagento1Source(sandboxCtx(tenant), {});
+    // Nothing new: the look-back window's invoices again, each a re-check.
     const mark = (await requestLog(tenant)).length;
-    expect((await invoicesOnly.pollChanges({ cursor: second.cursor, startDate: "2025-01-01" })).notices).toEqual([]);
+    const third = await invoicesOnly.pollChanges({ cursor: second.cursor, startDate: "2025-01-01" });
+    expect(third.notices).toEqual(invoices.map((sourceId) => ({ kind: "invoice", sourceId, recheck: true })));
     expect((await requestLog(tenant)).slice(mark).map((r) => r.path.split("?")[0])).toEqual(["/api/rest/invoices"]);
   });
 
-  it("stops when Magento 1 repeats the last page, without repeating a notice; the cursor then reads nothing again", async () => {
+  it("stops when Magento 1 repeats the last page, without repeating a notice; the cursor then reads only the look-back window again", async () => {
     const tenant = "m1-poll-paging";
     const ids = await bulk(tenant, "invoice", Array.from({ length: 200 }, (_, i) => ({ created_at: minute(i) })), false);
     const source = createMagento1Source(sandboxCtx(tenant), {});
     const result = await source.pollChanges({ cursor: null, startDate: "2023-12-31" });
     expect(result.notices.map((n) => n.sourceId)).toEqual(ids);
     expect((await requestLog(tenant)).map((r) => /page=(\d+)/.exec(r.path)?.[1])).toEqual(["1", "2", "3"]); // page 3 = page 2 again
+    // The last invoice is at minute 199: minutes 184–199 are within 15 minutes of it.
     const again = await source.pollChanges({ cursor: result.cursor, startDate: "2023-12-31" });
-    expect(again.notices).toEqual([]);
+    expect(again.notices).toEqual(ids.slice(-16).map((sourceId) => ({ kind: "invoice", sourceId, recheck: true })));
+  });
+
+  it("goes on where a walk cut short stopped, without skipping or repeating a new invoice", async () => {
+    const tenant = "m1-poll-bounded";
+    const ids = await bulk(tenant, "invoice", Array.from({ length: 23 }, (_, i) => ({ created_at: minute(i) })), false);
+    const source = createMagento1Source(sandboxCtx(tenant), {}, { pageSize: 10, maxPages: 1 });
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    for (let call = 0; call < 5; call++) {
+      const result = await source.pollChanges({ cursor, startDate: "2023-12-31" });
+      seen.push(...result.notices.filter((n) => !n.recheck).map((n) => n.sourceId));
+      cursor = result.cursor;
+      if (!result.more) break;
+    }
+    expect(seen).toEqual(ids);
+  });
+
+  it("finds an invoice that became visible behind a higher id already polled (its transaction committed last)", async () => {
+    const tenant = "m1-poll-late-commit";
+    const [a, b] = await bulk(tenant, "invoice", [{ entity_id: 100, created_at: "2024-05-01 12:00:00" }, { entity_id: 102, created_at: "2024-05-01 12:05:00" }], false);
+    const source = createMagento1Source(sandboxCtx(tenant), {});
+    const first = await source.pollChanges({ cursor: null, startDate: "2024-05-01" });
+    expect(first.notices.map((n) => n.sourceId)).toEqual([a, b]);
+
+    // Its id (101) was taken before b's, but it is visible only now.
+    const [lateId] = await bulk(tenant, "invoice", [{ entity_id: 101, created_at: "2024-05-01 12:04:00" }], false);
+    const next = await source.pollChanges({ cursor: first.cursor, startDate: "2024-05-01" });
+    expect(next.notices).toEqual([a, lateId, b].map((sourceId) => ({ kind: "invoice", sourceId, recheck: true })));
   });
 
   it("a polled invoice is fetched with its order and maps per the manual; a credit invoice waits for the setting", async () => {

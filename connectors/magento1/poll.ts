@@ -1,6 +1,6 @@
 import { z } from "zod";
-import { amsterdamMidnight, magentoTimestamp } from "../magento2/dates";
-import { readCursor } from "../magento2/poll";
+import { amsterdamMidnight, magentoTimestamp, parseMagentoTimestamp } from "../magento2/dates";
+import { LOOK_BACK_MS, readCursor } from "../magento2/poll";
 import { parsePayload } from "../magento2/schemas";
 import type { DocumentKind, PollResult } from "../types";
 import { MAX_LIMIT, type Magento1Client } from "./client";
@@ -11,13 +11,26 @@ import { MAX_LIMIT, type Magento1Client } from "./client";
  * creation) together with the start's created_at: [created_at ≥ start] AND [entity_id > lastId],
  * ordered by entity_id. Lists have no total: a page shorter than the limit is the last; Magento 1
  * answers a page past the end with the last page again, which a repeated id reveals.
+ *
+ * An invoice whose transaction commits last can appear behind a higher id already polled; as for
+ * Magento 2 (../magento2/poll.ts), every new poll lists again from LOOK_BACK before the furthest
+ * document's created_at (`seenAt`), ids up to `lastId` marked `recheck`. A walk cut short goes on
+ * from `resume` (the window it was walking and the last id it read).
  */
 export type PollOptions = { pageSize?: number; maxPages?: number };
 
-const kindCursorSchema = z.object({ at: z.string(), lastId: z.string() });
+const kindCursorSchema = z.object({
+  at: z.string(),
+  lastId: z.string(),
+  seenAt: z.string().optional(),
+  resume: z.object({ from: z.string(), afterId: z.string() }).optional(),
+});
 const cursorSchema = z.object({ v: z.literal(1), invoice: kindCursorSchema.optional(), creditnote: kindCursorSchema.optional() });
 type KindCursor = z.infer<typeof kindCursorSchema>;
-const listedSchema = z.looseObject({ entity_id: z.union([z.string(), z.number()]).transform(String) });
+const listedSchema = z.looseObject({ entity_id: z.union([z.string(), z.number()]).transform(String), created_at: z.string().optional() });
+
+/** Entity ids compare as numbers. */
+const idAfter = (a: string, b: string) => (a.length !== b.length ? a.length > b.length : a > b);
 
 const RESOURCE = { invoice: "invoices", creditnote: "creditmemos" } as const;
 
@@ -30,8 +43,10 @@ export async function pollChanges(client: Magento1Client, args: { cursor: string
   const next: Record<string, KindCursor> = {};
   let more = false;
   for (const kind of kinds) {
-    const from = previous?.[kind] ?? start;
-    const ids: string[] = [];
+    const known: KindCursor = previous?.[kind] ?? start;
+    const window = known.resume ?? { from: lookBackFrom(known), afterId: "0" };
+    let { lastId, seenAt } = known;
+    let afterId = window.afterId;
     const seen = new Set<string>();
     let done = false;
     for (let page = 1; page <= maxPages && !done; page++) {
@@ -40,19 +55,31 @@ export async function pollChanges(client: Magento1Client, args: { cursor: string
         limit: pageSize,
         order: "entity_id",
         dir: "asc",
-        filters: [{ attribute: "created_at", condition: "from", value: from.at }, ...(from.lastId !== "0" ? [{ attribute: "entity_id", condition: "gt" as const, value: from.lastId }] : [])],
+        filters: [{ attribute: "created_at", condition: "from", value: window.from }, ...(window.afterId !== "0" ? [{ attribute: "entity_id", condition: "gt" as const, value: window.afterId }] : [])],
       });
       for (const raw of items) {
-        const id = parsePayload(listedSchema, raw, `${RESOURCE[kind]} list`).entity_id;
-        if (seen.has(id)) { done = true; break; } // the last page again: everything is read
-        seen.add(id);
-        ids.push(id);
+        const item = parsePayload(listedSchema, raw, `${RESOURCE[kind]} list`);
+        if (seen.has(item.entity_id)) { done = true; break; } // the last page again: everything is read
+        seen.add(item.entity_id);
+        afterId = item.entity_id;
+        const isNew = idAfter(item.entity_id, known.lastId);
+        notices.push({ kind: kind as DocumentKind, sourceId: item.entity_id, ...(isNew ? {} : { recheck: true }) });
+        if (idAfter(item.entity_id, lastId)) {
+          lastId = item.entity_id;
+          seenAt = item.created_at ?? seenAt;
+        }
       }
       if (items.length < pageSize) done = true;
     }
-    notices.push(...ids.map((sourceId) => ({ kind: kind as DocumentKind, sourceId })));
-    next[kind] = ids.length ? { at: from.at, lastId: ids.at(-1)! } : from;
+    next[kind] = { at: known.at, lastId, ...(seenAt ? { seenAt } : {}), ...(done ? {} : { resume: { from: window.from, afterId } }) };
     more ||= !done;
   }
   return { notices, cursor: JSON.stringify({ v: 1, ...previous, ...next }), more };
+}
+
+/** LOOK_BACK before the furthest document's created_at, not before the start. */
+function lookBackFrom(known: KindCursor): string {
+  if (!known.seenAt) return known.at;
+  const from = magentoTimestamp(new Date(parseMagentoTimestamp(known.seenAt).getTime() - LOOK_BACK_MS));
+  return from > known.at ? from : known.at;
 }
