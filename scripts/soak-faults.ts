@@ -17,7 +17,7 @@ import { demoIntegrations, placers, type PlacedDocument } from "./soak/demo-docu
 import { inChildProcess, type DocumentRow } from "./soak/documents-in-db";
 import { pool, sleep, writeReport } from "./soak/report";
 import { sendEvent, setFaults, type Faults } from "./soak/sandbox-http";
-import { createServer } from "./soak/server";
+import { booksOnceStopped, createServer } from "./soak/server";
 
 const DOCS = Number(process.env.SOAK_DOCS ?? 1000);
 const FAIL_RATE = Number(process.env.SOAK_FAIL_RATE ?? 0.2);
@@ -132,8 +132,7 @@ async function main() {
     await settle(placed, SETTLE_MS);
   }
 
-  const books = await targetBooks();
-  await server.stop();
+  const books = await booksOnceStopped(server, targetBooks);
   const rows = await inChildProcess<DocumentRow[]>(server.env, "rows");
   const verdict = compare(placed, books, rows);
   const report = {

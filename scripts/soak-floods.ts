@@ -9,7 +9,7 @@
  * document was booked exactly once (targets' `_admin/state` and our database), and the busiest
  * minute each shop and target saw on its `_admin/requests` log against its documented rate limit.
  * Exit 1 on a non-2xx acknowledgement, a duplicate, a loss or a wrong total.
- * Env: SOAK_DELIVERIES, SOAK_FLOOD_S, SOAK_SETTLE_S (900), PORT (3240), INNGEST_EMBEDDED_PORT (8540).
+ * Env: SOAK_DELIVERIES, SOAK_FLOOD_S, SOAK_SETTLE_S (3600: at the shops' rate limits 4,000 documents take about 40 minutes), PORT (3240), INNGEST_EMBEDDED_PORT (8540).
  * Report: bench/results/soak-floods-<embedded|postgres>.json.
  */
 import path from "node:path";
@@ -20,12 +20,12 @@ import { inChildProcess, type DocumentRow } from "./soak/documents-in-db";
 import { rateLimitReport } from "./soak/rate-limits";
 import { percentile, pool, sleep, writeReport } from "./soak/report";
 import { collectRequests } from "./soak/request-log";
-import { createServer } from "./soak/server";
+import { booksOnceStopped, createServer } from "./soak/server";
 import { ccvDelivery, deliver, kmoDelivery, takeOverCcvWebhooks, takeOverKmoWebhooks, type CcvRegistration, type Delivery, type KmoRegistration } from "./soak/webhook-senders";
 
 const DELIVERIES = Number(process.env.SOAK_DELIVERIES ?? 5000);
 const FLOOD_MS = Number(process.env.SOAK_FLOOD_S ?? 60) * 1000;
-const SETTLE_MS = Number(process.env.SOAK_SETTLE_S ?? 900) * 1000;
+const SETTLE_MS = Number(process.env.SOAK_SETTLE_S ?? 3600) * 1000;
 const log = (...args: unknown[]) => console.log(`[soak:floods ${new Date().toISOString().slice(11, 19)}]`, ...args);
 
 const server = createServer({
@@ -129,8 +129,7 @@ async function main() {
   const bookedMs = Date.now() - floodStart;
   clearInterval(quotaRenewal);
   const logs = await requests.stop();
-  const books = await targetBooks();
-  await server.stop();
+  const books = await booksOnceStopped(server, targetBooks);
   const rows = await inChildProcess<DocumentRow[]>(server.env, "rows");
   const verdict = compare(docs, books, rows);
   const limits = rateLimitReport(logs);

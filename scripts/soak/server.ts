@@ -61,6 +61,21 @@ export async function waitForUrl(url: string, timeoutMs = 120_000): Promise<void
   throw new Error(`No answer at ${url} within ${timeoutMs / 1000}s`);
 }
 
+/**
+ * The targets' books to compare with our database, which is read once our server has stopped.
+ * With the sandboxes on their own server they are read after ours stopped too, so no document
+ * books in between; served by our server, they can only be read before it stops.
+ */
+export async function booksOnceStopped<T>(server: Server, read: () => Promise<T>): Promise<T> {
+  if (server.sandboxUrl !== server.url) {
+    await server.stop();
+    return read();
+  }
+  const books = await read();
+  await server.stop();
+  return books;
+}
+
 const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
 
 export function createServer(o: ServerOptions): Server {
