@@ -1,4 +1,4 @@
-import { cents, D, formatScaled, money, pow10, roundRatio, safe, scaledOf, type Dec } from "@/lib/domain/money";
+import { cents, D, formatScaled, money, pow10, roundRatio, safe, scaledOf, type Dec, type Scaled } from "@/lib/domain/money";
 import { type SalesDocument, type SalesLine } from "@/lib/domain/sales-document";
 import { safeParseSalesDocument } from "@/lib/domain/sales-document-check";
 import { ConnectorError, type DocumentKind, type Eligibility, type SourcePayment } from "../types";
@@ -168,13 +168,17 @@ function costLines(doc: CcvOrder | CcvInvoice, ctx: LineContext, shippingRate: D
 /** The highest VAT percentage among the rows (the shipping rate when there are none). */
 function highestRate(rows: { tax?: number | string | null }[], shipping: number | string | null | undefined): Dec {
   // In scaled integers when every rate reads as one (a Decimal per row only to compare them is the costly part).
-  let highest: { n: number; dp: number; at: number } | undefined;
+  let highest: Scaled | undefined;
+  let highestAt = 0;
   for (const row of rows) {
     const rate = scaledPercentage(row.tax);
     if (!rate || rate.dp > 6) return decimalHighestRate(rows, shipping);
     const at = safe(rate.n * pow10(6 - rate.dp));
     if (Number.isNaN(at)) return decimalHighestRate(rows, shipping);
-    if (!highest || at > highest.at) highest = { ...rate, at };
+    if (!highest || at > highestAt) {
+      highest = rate;
+      highestAt = at;
+    }
   }
   return highest ? new D(formatScaled(highest.n, highest.dp)) : vatPercentage(shipping, "shipping_tax_percentage");
 }
