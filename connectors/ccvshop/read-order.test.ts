@@ -7,7 +7,7 @@ import orderInclNl from "./__fixtures__/order-incl-nl.json";
 import orderInternational from "./__fixtures__/order-international-incl.json";
 import orderUnpaid from "./__fixtures__/order-unpaid.json";
 import { readOrder } from "./read-order";
-import { orderSchema } from "./schemas";
+import { addressSchema, customerSchema, orderSchema, rowSchema } from "./schemas";
 
 /** Keys in order, all the way down: zod builds its output in the schema's order, and so must readOrder. */
 function keyOrder(value: unknown): unknown {
@@ -77,5 +77,24 @@ describe("readOrder: exactly what orderSchema accepts, and what it returns", () 
 
   it("refuses what is not an order at all", () => {
     for (const input of [undefined, null, 1, "order", [], [{}], {}]) expect(sameVerdict(input)).toBe(false);
+  });
+});
+
+describe("readOrder knows every field of the schema", () => {
+  it("returns every key of orderSchema, its rows, customer and addresses when all are present", () => {
+    const keys = (shape: object, value: unknown) => Object.fromEntries(Object.keys(shape).map((k) => [k, value]));
+    const address = keys(addressSchema.shape, "x");
+    const order = {
+      ...keys(orderSchema.shape, null),
+      id: 1, create_date: "2026-11-22T10:00:00Z",
+      customer: { ...keys(customerSchema.shape, "x"), billingaddress: address, deliveryaddress: address },
+      orderrows: [keys(rowSchema.shape, "x")],
+    };
+    const read = readOrder(order)!;
+    expect(Object.keys(read)).toEqual(Object.keys(orderSchema.shape));
+    expect(Object.keys(read.orderrows[0]!)).toEqual(Object.keys(rowSchema.shape));
+    expect(Object.keys(read.customer!)).toEqual(Object.keys(customerSchema.shape));
+    expect(Object.keys(read.customer!.billingaddress!)).toEqual(Object.keys(addressSchema.shape));
+    expect(read).toStrictEqual(orderSchema.parse(order));
   });
 });

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { salesDocumentSchema } from "./sales-document";
+import { addressSchema, salesDocumentSchema, salesLineSchema } from "./sales-document";
 import { readSalesDocument, safeParseSalesDocument } from "./sales-document-check";
 import { mutateOne, objectOf } from "@/lib/testing/mutate-one";
 
@@ -91,5 +91,30 @@ describe("safeParseSalesDocument", () => {
     const result = safeParseSalesDocument({ kind: "order", lines: [] });
     expect(result.success).toBe(false);
     expect(result.error?.issues[0]).toEqual(salesDocumentSchema.safeParse({ kind: "order", lines: [] }).error?.issues[0]);
+  });
+});
+
+describe("readSalesDocument knows every field of the schema", () => {
+  it("returns every key of salesDocumentSchema, its lines, customer, addresses, source, payment method and totals when all are present", () => {
+    const address = { company: "B.V.", firstName: "Eva", lastName: "Koper", street: "Dorpsstraat", houseNumber: "1", addressLine2: "", zipcode: "1234AB", city: "Utrecht", country: "NL", phone: "06" };
+    const doc = {
+      kind: "order", source: { system: "ccvshop", id: "1", number: "B1", orderId: "1", orderNumber: "B1", invoiceNumber: "F1", affiliate: "web" },
+      date: "2026-11-22", currency: "EUR", shopCountry: "NL", deliveryCountry: "NL", pricesIncludeVat: true, icp: false, international: false, marginScheme: false, paid: true,
+      customer: { email: "a@b.nl", vatNumber: "NL1", coc: "1", billing: address, delivery: address },
+      paymentMethod: { raw: "iDEAL", id: "1", classification: "ideal" },
+      lines: [{ kind: "product", code: "A", description: "A", quantity: "1", vatRate: "21", unitPriceExcl: "1", unitPriceIncl: "1.21", discountExcl: "0", discountIncl: "0", totalExcl: "1", totalIncl: "1.21", vatAmount: "0.21" }],
+      totals: { excl: "1", incl: "1.21", vat: "0.21", vatPerRate: [{ rate: "21", vat: "0.21" }] },
+      creditFactor: 1,
+    };
+    const read = readSalesDocument(doc)!;
+    const shape = salesDocumentSchema.shape;
+    expect(Object.keys(read)).toEqual(Object.keys(shape));
+    expect(Object.keys(read.source)).toEqual(Object.keys(shape.source.shape));
+    expect(Object.keys(read.customer)).toEqual(Object.keys(shape.customer.shape));
+    expect(Object.keys(read.customer.billing)).toEqual(Object.keys(addressSchema.shape));
+    expect(Object.keys(read.paymentMethod)).toEqual(Object.keys(shape.paymentMethod.shape));
+    expect(Object.keys(read.lines[0]!)).toEqual(Object.keys(salesLineSchema.shape));
+    expect(Object.keys(read.totals)).toEqual(Object.keys(shape.totals.shape));
+    expect(read).toStrictEqual(salesDocumentSchema.parse(doc));
   });
 });

@@ -1,9 +1,9 @@
 import { decimalString } from "./money";
-import { salesDocumentSchema, type SalesDocument } from "./sales-document";
+import { lineKindSchema, paymentMethodClassSchema, salesDocumentSchema, type SalesDocument } from "./sales-document";
 
 /**
  * `salesDocumentSchema.safeParse` for the documents the source mappers build, without zod's cost
- * per field (about a quarter of normalizing an order). It checks exactly what the schema checks
+ * per field (about a fifth of normalizing a CCV order). It checks exactly what the schema checks
  * and builds what zod returns: the schema's keys in the schema's order (unknown keys dropped), an
  * optional key only when present in the input, defaults filled in. Whenever anything is wrong it
  * leaves the verdict to zod, so a bad document is refused with zod's own message.
@@ -14,13 +14,13 @@ export function safeParseSalesDocument(input: unknown): ReturnType<typeof salesD
   return data ? { success: true, data } : salesDocumentSchema.safeParse(input);
 }
 
-// What the schema's regexes and enums accept (the same regex objects or texts as sales-document.ts).
+// What the schema's regexes accept (the same texts as sales-document.ts); its enums taken from the schema itself.
 const countryCode = /^[A-Z]{2}$/;
 const isoDate = /^\d{4}-\d{2}-\d{2}$/;
 const currencyCode = /^[A-Z]{3}$/;
-const documentKinds = new Set(["order", "invoice", "creditnote"]);
-const lineKinds = new Set(["product", "shipping", "payment", "surcharge", "discount"]);
-const paymentClasses = new Set(["banktransfer", "ideal", "paypal", "afterpay", "mistercash", "creditcard", "default"]);
+const documentKinds = new Set<string>(salesDocumentSchema.shape.kind.options);
+const lineKinds = new Set<string>(lineKindSchema.options);
+const paymentClasses = new Set<string>(paymentMethodClassSchema.options);
 
 type Input = Record<string, unknown>;
 type Output = Record<string, unknown>;
