@@ -101,7 +101,12 @@ export function decimalProductLine(row: CcvRow, fields: RowPriceFields, ctx: Lin
   });
 }
 
-const codeOf = (row: CcvRow) => [row.sub_product_number, row.product_number].map((c) => (c === null || c === undefined ? "" : String(c).trim())).find((c) => c !== "");
+/** The first non-empty of sub_product_number and product_number (written out: this runs for every row). */
+function codeOf(row: CcvRow): string | undefined {
+  const sub = codeText(row.sub_product_number);
+  return sub !== "" ? sub : codeText(row.product_number) || undefined;
+}
+const codeText = (c: string | number | null | undefined) => (c === null || c === undefined ? "" : String(c).trim());
 
 /** vatPercentage as Scaled: 0 < tax < 1 is a fraction (0.21 → 21). */
 export function scaledPercentage(value: number | string | null | undefined): Scaled | undefined {

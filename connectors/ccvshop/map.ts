@@ -1,11 +1,13 @@
-import { cents, D, formatScaled, money, pow10, roundRatio, safe, scaledOf, type Dec } from "@/lib/domain/money";
-import { salesDocumentSchema, type SalesDocument, type SalesLine } from "@/lib/domain/sales-document";
+import { cents, D, formatScaled, money, pow10, roundRatio, safe, scaledOf, type Dec, type Scaled } from "@/lib/domain/money";
+import { type SalesDocument, type SalesLine } from "@/lib/domain/sales-document";
+import { safeParseSalesDocument } from "@/lib/domain/sales-document-check";
 import { ConnectorError, type DocumentKind, type Eligibility, type SourcePayment } from "../types";
-import { ccvSettingsSchema, type CcvSettings, type CcvSettingsInput } from "./config";
+import { readCcvSettings, type CcvSettings, type CcvSettingsInput } from "./config";
 import { amsterdamDate, parseCcvTimestamp } from "./dates";
 import { mapCustomer } from "./map-customer";
 import { costLine, productLine, scaledPercentage, vatPercentage, type LineContext, type RowPriceFields } from "./map-lines";
 import { classifyPaymentMethod } from "@/lib/domain/payment-method";
+import { readOrder } from "./read-order";
 import { invoiceSchema, orderSchema, parsePayload, type CcvInvoice, type CcvOrder } from "./schemas";
 
 /**
@@ -34,8 +36,9 @@ export function normalizeInvoice(payload: unknown, settings: CcvSettingsInput = 
 }
 
 function mapOrder(payload: unknown, settingsInput: CcvSettingsInput, options: MapOptions): SalesDocument {
-  const order = parsePayload(orderSchema, payload, "order");
-  const settings = ccvSettingsSchema.parse(settingsInput);
+  // Read directly where it fits (zod's result, cheaper); zod names the bad field otherwise.
+  const order = readOrder(payload) ?? parsePayload(orderSchema, payload, "order");
+  const settings = readCcvSettings(settingsInput);
   const header = headerOf(order, settings, 1);
   const ctx: LineContext = { incl: order.order_row_taxes_included ?? order.taxes_included ?? true, zeroVat: header.icp || header.international, sign: 1 };
   const products = order.orderrows.map((row, i) => productLine(row, ORDER_ROWS, ctx, i));
@@ -65,7 +68,7 @@ function mapOrder(payload: unknown, settingsInput: CcvSettingsInput, options: Ma
 
 function mapInvoice(payload: unknown, settingsInput: CcvSettingsInput): SalesDocument {
   const invoice = parsePayload(invoiceSchema, payload, "invoice");
-  const settings = ccvSettingsSchema.parse(settingsInput);
+  const settings = readCcvSettings(settingsInput);
   const credit = invoice.type === "credit";
   // A credit invoice is booked negative; if the shop already sends it negative, it stays as sent.
   const sign: 1 | -1 = credit && money(invoice.total_price, "total_price").gt(0) ? -1 : 1;
@@ -165,13 +168,17 @@ function costLines(doc: CcvOrder | CcvInvoice, ctx: LineContext, shippingRate: D
 /** The highest VAT percentage among the rows (the shipping rate when there are none). */
 function highestRate(rows: { tax?: number | string | null }[], shipping: number | string | null | undefined): Dec {
   // In scaled integers when every rate reads as one (a Decimal per row only to compare them is the costly part).
-  let highest: { n: number; dp: number; at: number } | undefined;
+  let highest: Scaled | undefined;
+  let highestAt = 0;
   for (const row of rows) {
     const rate = scaledPercentage(row.tax);
     if (!rate || rate.dp > 6) return decimalHighestRate(rows, shipping);
     const at = safe(rate.n * pow10(6 - rate.dp));
     if (Number.isNaN(at)) return decimalHighestRate(rows, shipping);
-    if (!highest || at > highest.at) highest = { ...rate, at };
+    if (!highest || at > highestAt) {
+      highest = rate;
+      highestAt = at;
+    }
   }
   return highest ? new D(formatScaled(highest.n, highest.dp)) : vatPercentage(shipping, "shipping_tax_percentage");
 }
@@ -204,7 +211,7 @@ function guard<T>(what: string, fn: () => T): T {
 
 function finish(doc: Omit<SalesDocument, "lines"> & { lines: SalesLine[] }, what: string): SalesDocument {
   if (doc.lines.length === 0) throw new ConnectorError("invalid_payload", `The CCV Shop ${what} ${doc.source.number} has no rows and no costs, so there is nothing to book.`, false);
-  const result = salesDocumentSchema.safeParse(doc);
+  const result = safeParseSalesDocument(doc);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   throw new ConnectorError("invalid_payload", `The CCV Shop ${what} ${doc.source.number} could not be read: "${issue?.path.join(".")}" ${issue?.message ?? "is invalid"}.`, false);
@@ -219,7 +226,7 @@ const ORDER_STATUS: Record<string, string> = {
 
 /** "paid-orders": only paid orders (credit notes are not included); "invoices": every debit and credit invoice. */
 export function eligibility(kind: DocumentKind, payload: unknown, settingsInput: CcvSettingsInput = {}): Eligibility {
-  const { documentTrigger } = ccvSettingsSchema.parse(settingsInput);
+  const { documentTrigger } = readCcvSettings(settingsInput);
   if (documentTrigger === "invoices") {
     return kind === "order"
       ? { eligible: false, reason: "This integration books CCV Shop invoices, not orders (see the Configuration tab)." }
@@ -250,7 +257,7 @@ function paymentsOfPayload(payload: unknown, kind: DocumentKind): SourcePayment[
   if (kind === "order") {
     const order = parsePayload(orderSchema, payload, "order");
     if (order.paid !== true) return [];
-    const doc = headerOf(order, ccvSettingsSchema.parse({}), 1).document;
+    const doc = headerOf(order, readCcvSettings({}), 1).document;
     return [{
       sourceId: order.ordernumber_full?.trim() || String(order.ordernumber ?? order.id),
       documentSourceId: order.id,
@@ -263,7 +270,7 @@ function paymentsOfPayload(payload: unknown, kind: DocumentKind): SourcePayment[
   }
   const invoice = parsePayload(invoiceSchema, payload, "invoice");
   const sign: 1 | -1 = invoice.type === "credit" && money(invoice.total_price).gt(0) ? -1 : 1;
-  const doc = headerOf(invoice, ccvSettingsSchema.parse({}), sign).document;
+  const doc = headerOf(invoice, readCcvSettings({}), sign).document;
   const number = invoice.invoicenumber_full?.trim() || String(invoice.invoicenumber ?? invoice.id);
   const transaction = invoice.transaction_id ?? invoice.linked_order?.transaction_id;
   return [{

@@ -1,6 +1,7 @@
 import { isEuCountry } from "@/lib/domain/eu-vat-rates";
 import { cents, D, money, sum } from "@/lib/domain/money";
-import { salesDocumentSchema, type SalesDocument, type SalesLine } from "@/lib/domain/sales-document";
+import { type SalesDocument, type SalesLine } from "@/lib/domain/sales-document";
+import { safeParseSalesDocument } from "@/lib/domain/sales-document-check";
 import { ConnectorError } from "../types";
 import { kmoSettingsSchema, type KmoSettingsInput } from "./config";
 import { PAID_PAYMENT_STATUSES } from "./contract";
@@ -103,7 +104,7 @@ function totalsOf(order: KmoOrder, lines: SalesLine[], number: string): SalesDoc
 }
 
 function finish(doc: SalesDocument, number: string): SalesDocument {
-  const result = salesDocumentSchema.safeParse(doc);
+  const result = safeParseSalesDocument(doc);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   throw new ConnectorError("invalid_payload", `The KMO Shops order ${number} could not be read: "${issue?.path.join(".")}" ${issue?.message ?? "is invalid"}.`, false);

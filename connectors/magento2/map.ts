@@ -1,6 +1,7 @@
 import { isEuCountry } from "@/lib/domain/eu-vat-rates";
 import { cents, D, money, sum, type Dec } from "@/lib/domain/money";
-import { salesDocumentSchema, type SalesDocument, type SalesLine } from "@/lib/domain/sales-document";
+import { type SalesDocument, type SalesLine } from "@/lib/domain/sales-document";
+import { safeParseSalesDocument } from "@/lib/domain/sales-document-check";
 import { ConnectorError, type DocumentKind, type Eligibility } from "../types";
 import { magento2SettingsSchema, type Magento2SettingsInput } from "./config";
 import { amsterdamDate, parseMagentoTimestamp } from "./dates";
@@ -56,7 +57,7 @@ function mapDocument(kind: DocumentKind, payload: unknown, settings: Settings, s
   const totalIncl = money(doc.base_grand_total, "base_grand_total");
   const amount = (d: Dec) => cents(d.times(sign)).toFixed();
   const orderNumber = order.increment_id?.trim() || undefined;
-  const result = salesDocumentSchema.safeParse({
+  const result = safeParseSalesDocument({
     kind,
     source: {
       system,

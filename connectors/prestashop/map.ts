@@ -1,6 +1,7 @@
 import { isEuCountry } from "@/lib/domain/eu-vat-rates";
 import { cents, money } from "@/lib/domain/money";
-import { salesDocumentSchema, type SalesDocument, type SalesLine } from "@/lib/domain/sales-document";
+import { type SalesDocument, type SalesLine } from "@/lib/domain/sales-document";
+import { safeParseSalesDocument } from "@/lib/domain/sales-document-check";
 import { ConnectorError, type Eligibility, type SourcePayment } from "../types";
 import { prestashopSettingsSchema, type PrestaShopSettings, type PrestaShopSettingsInput } from "./config";
 import { isUnsetDate, shopDateToIso, shopDay } from "./dates";
@@ -47,7 +48,7 @@ function mapOrder(order: OrderPayload, settings: PrestaShopSettings): SalesDocum
     totals: totalsOf(order),
     creditFactor: 1 as const,
   };
-  const result = salesDocumentSchema.safeParse(doc);
+  const result = safeParseSalesDocument(doc);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   throw new ConnectorError("invalid_payload", `PrestaShop order ${number} could not be read: "${issue?.path.join(".")}" ${issue?.message ?? "is invalid"}.`, false);
