@@ -5,6 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { env, type Env } from "../config/env";
 import type { PrismaClient } from "./generated/client";
+import { startPgliteThread, type PgliteThread } from "./pglite-thread";
 import { PriorityLock } from "./priority-lane";
 
 // The adapters are built against different @prisma/driver-adapter-utils releases than the 6.19
@@ -16,7 +17,7 @@ export function pgliteDir(e: Env = env()): string {
   return path.resolve(e.DATA_DIR, "pglite");
 }
 
-const globalForPglite = globalThis as unknown as { __pglite?: Map<string, PGlite> };
+const globalForPglite = globalThis as unknown as { __pglite?: Map<string, PGlite>; __embedded?: Map<string, PgliteThread> };
 
 /**
  * One PGlite instance per data directory per process: Next.js may load this module in several
@@ -41,10 +42,41 @@ function memoryOptions(sharedBuffers: string) {
   return { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${sharedBuffers}`] };
 }
 
-/** The driver adapter for the configured database: PostgreSQL when DATABASE_URL is set, else PGlite. */
+/**
+ * The app's embedded database (DATA_DIR/pglite), one per process: on its own thread
+ * (pglite-thread.ts) unless PGLITE_THREAD=0, then in this one. Prisma, migrations and scripts all
+ * go through it, since one directory has one owner.
+ */
+export function embeddedDatabase(e: Env = env()): PgliteThread {
+  const dataDir = pgliteDir(e);
+  const open = (globalForPglite.__embedded ??= new Map());
+  let database = open.get(dataDir);
+  if (!database) {
+    fs.mkdirSync(dataDir, { recursive: true });
+    const made = e.PGLITE_THREAD === false ? inThisThread(dataDir) : startPgliteThread(dataDir, e.PGLITE_SHARED_BUFFERS);
+    database = { ...made, close: () => { open.delete(dataDir); return made.close(); } };
+    open.set(dataDir, database);
+  }
+  return database;
+}
+
+function inThisThread(dataDir: string): PgliteThread {
+  const pglite = withPriorityLane(openPglite(dataDir));
+  return {
+    exec: (sql) => pglite.exec(sql),
+    query: (sql, params) => pglite.query(sql, params),
+    adapter: () => new PrismaPGlite(pglite),
+    close: async () => {
+      globalForPglite.__pglite?.delete(dataDir);
+      await pglite.close();
+    },
+  };
+}
+
+/** The driver adapter for the configured database: PostgreSQL when DATABASE_URL is set, else the embedded one. */
 export function createAdapter(e: Env = env()): AdapterFactory {
   if (e.DATABASE_URL) return new PrismaPg({ connectionString: e.DATABASE_URL }) as unknown as AdapterFactory;
-  return new PrismaPGlite(withPriorityLane(openPglite(pgliteDir(e)))) as unknown as AdapterFactory;
+  return embeddedDatabase(e).adapter() as unknown as AdapterFactory;
 }
 
 const lanes = new WeakMap<PGlite, PGlite>();

@@ -6,9 +6,12 @@ import { urgently } from "./priority-lane";
  * The embedded database's priority lane through Prisma and PGlite: while background work holds
  * the database, an urgent statement queued after it goes first; transactions keep theirs.
  */
-describe.skipIf(!!process.env.DATABASE_URL)("priority lane on the embedded database", () => {
+describe.skipIf(!!process.env.DATABASE_URL).each([
+  { where: "in the app's thread", thread: false },
+  { where: "on its own thread", thread: true },
+])("priority lane on the embedded database $where", ({ thread }) => {
   let t: TestDb;
-  beforeAll(async () => { t = await createTestDb(); });
+  beforeAll(async () => { t = await createTestDb({ thread }); });
   afterAll(() => t?.close());
 
   it("runs an urgent statement before background statements that queued earlier, and a transaction's own statements inside it", async () => {

@@ -1,14 +1,14 @@
 import pg from "pg";
 import { env, type Env } from "../config/env";
-import { openPglite, pgliteDir } from "./adapter";
+import { embeddedDatabase } from "./adapter";
 import type { SqlRunner } from "./migrate";
 
 /** A raw SQL session on the configured database (for migrations), closed by `release`. */
 export async function openSqlRunner(e: Env = env()): Promise<SqlRunner & { release(): Promise<void> }> {
   if (!e.DATABASE_URL) {
-    const pglite = openPglite(pgliteDir(e));
-    // PGlite is owned by the process and shared with Prisma: never closed here.
-    return { exec: (s) => pglite.exec(s), query: (s, p) => pglite.query(s, p), release: async () => {} };
+    const embedded = embeddedDatabase(e);
+    // Owned by the process and shared with Prisma: never closed here.
+    return { exec: (s) => embedded.exec(s), query: (s, p) => embedded.query(s, p), release: async () => {} };
   }
   const client = new pg.Client({ connectionString: e.DATABASE_URL });
   await client.connect();

@@ -5,6 +5,7 @@ import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "./generated/client";
 import { withPriorityLane } from "./adapter";
+import { startPgliteThread } from "./pglite-thread";
 import { applyMigrations } from "./migrate";
 
 type AdapterFactory = NonNullable<NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"]>;
@@ -14,9 +15,20 @@ export type TestDb = { db: PrismaClient; url?: string; dump(): Promise<string>; 
 /**
  * A fresh, migrated database for one test file: an in-memory PGlite, or, when DATABASE_URL is
  * set (the CI Postgres run), a new database on that server that is dropped afterwards.
+ * `thread`: the PGlite on a thread of its own, as the app runs it (pglite-thread.ts).
  */
-export async function createTestDb(): Promise<TestDb> {
+export async function createTestDb(options: { thread?: boolean } = {}): Promise<TestDb> {
   const serverUrl = process.env.DATABASE_URL;
+  if (!serverUrl && options.thread) {
+    const thread = startPgliteThread("memory://", "32MB");
+    await applyMigrations(thread);
+    const db = new PrismaClient({ adapter: thread.adapter() as unknown as AdapterFactory });
+    return {
+      db,
+      dump: () => dumpAll((sql) => thread.query(sql).then((r) => r.rows)),
+      close: async () => { await db.$disconnect(); await thread.close(); },
+    };
+  }
   if (!serverUrl) {
     const pglite = new PGlite("memory://");
     await applyMigrations(pglite);
