@@ -1,14 +1,14 @@
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { SqlRunner } from "./migrate";
-import { PriorityLock } from "./priority-lane";
+import { isUrgent } from "./priority-lane";
 
 /**
  * The embedded database (PGlite) on a thread of its own (lib/db/pglite-worker.mjs): its WebAssembly
  * then runs on a second core while the app's JavaScript thread answers webhooks and drives runs.
- * The app talks to it by messages; Prisma sees an ordinary driver adapter (`adapter`), whose
- * statements and transactions pass one PriorityLock here, in the app's thread, so urgent work
- * (priority-lane.ts) still goes first: the thread only ever has one statement to run.
+ * The app talks to it by messages; Prisma sees an ordinary driver adapter (`adapter`). Each
+ * message says whether it comes from the urgent lane (priority-lane.ts): the thread queues them,
+ * urgent first, and runs one after another without waiting on this thread.
  */
 export type PgliteThread = SqlRunner & {
   /** The driver adapter factory Prisma is given. */
@@ -72,55 +72,42 @@ export function startPgliteThread(dataDir: string, sharedBuffers: string): Pglit
     if (pending.size === 0) worker.ref();
     return new Promise<T>((resolve, reject) => {
       pending.set(id, { resolve: resolve as (v: unknown) => void, reject });
-      worker.postMessage({ id, op, args });
+      worker.postMessage({ id, op, args, urgent: isUrgent() });
     });
   }
 
-  const lock = new PriorityLock();
-
-  /** A transaction holds the lock from its start until it commits or rolls back, as PGlite's own lock does. */
-  const startTransaction = (isolationLevel?: string) => new Promise((resolve, reject) => {
-    void lock.run(async () => {
-      let id: number;
-      try {
-        id = await call<number>("startTransaction", isolationLevel);
-      } catch (err) {
-        reject(err);
-        return;
-      }
-      await new Promise<void>((ended) => {
-        const end = (op: "commit" | "rollback") => () => call<void>(op, id).finally(ended);
-        resolve({
-          provider: "postgres",
-          adapterName: ADAPTER_NAME,
-          options: { usePhantomQuery: true },
-          queryRaw: (q: Query) => call("txQueryRaw", id, q),
-          executeRaw: (q: Query) => call("txExecuteRaw", id, q),
-          commit: end("commit"),
-          rollback: end("rollback"),
-        });
-      });
-    });
-  });
+  /** A transaction holds the thread's queue from its start until it commits or rolls back. */
+  async function startTransaction(isolationLevel?: string) {
+    const id = await call<number>("startTransaction", isolationLevel);
+    return {
+      provider: "postgres",
+      adapterName: ADAPTER_NAME,
+      options: { usePhantomQuery: true },
+      queryRaw: (q: Query) => call("txQueryRaw", id, q),
+      executeRaw: (q: Query) => call("txExecuteRaw", id, q),
+      commit: () => call<void>("commit", id),
+      rollback: () => call<void>("rollback", id),
+    };
+  }
 
   const adapter = {
     provider: "postgres" as const,
     adapterName: ADAPTER_NAME,
-    queryRaw: (q: Query) => lock.run(() => call("queryRaw", q)),
-    executeRaw: (q: Query) => lock.run(() => call("executeRaw", q)),
-    executeScript: (script: string) => lock.run(() => call<void>("executeScript", script)),
+    queryRaw: (q: Query) => call("queryRaw", q),
+    executeRaw: (q: Query) => call("executeRaw", q),
+    executeScript: (script: string) => call<void>("executeScript", script),
     startTransaction,
     getConnectionInfo: () => ({ supportsRelationJoins: true }),
     dispose: async () => {},
   };
 
   return {
-    exec: (sql) => lock.run(() => call("exec", sql)),
-    query: <T>(sql: string, params?: unknown[]) => lock.run(() => call<{ rows: T[] }>("query", sql, params ?? [])),
+    exec: (sql) => call("exec", sql),
+    query: <T>(sql: string, params?: unknown[]) => call<{ rows: T[] }>("query", sql, params ?? []),
     adapter: () => ({ provider: "postgres", adapterName: ADAPTER_NAME, connect: async () => adapter }),
     async close() {
       if (stopped) return;
-      await lock.run(() => call("close"));
+      await call("close");
       await worker.terminate();
     },
   };

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from "node:async_hooks";
+import { PriorityLock as Lock } from "./priority-lock.mjs";
 
 /**
  * The embedded database runs one statement (or transaction) at a time. Work someone is waiting on
@@ -44,31 +45,12 @@ export function whenCalm(maxWaitMs = 1_000): Promise<void> {
 /** Runs `fn` back in the ordinary lane, e.g. background work started from an urgent request. */
 export const inBackground = <T>(fn: () => T): T => lane.exit(fn);
 
-const isUrgent = () => lane.getStore() === "urgent";
+/** Whether the caller runs in the urgent lane. */
+export const isUrgent = () => lane.getStore() === "urgent";
 
-/** A mutex whose waiters in the urgent lane are let in before the ordinary ones. */
-export class PriorityLock {
-  private held = false;
-  private waiting = { urgent: [] as (() => void)[], ordinary: [] as (() => void)[] };
-
-  async run<T>(fn: () => Promise<T>, urgent = isUrgent()): Promise<T> {
-    if (this.held) await new Promise<void>((enter) => this.waiting[urgent ? "urgent" : "ordinary"].push(enter));
-    else this.held = true;
-    try {
-      return await fn();
-    } finally {
-      this.handOver();
-    }
-  }
-
-  /** How many wait in each lane (for tests and diagnostics). */
-  get queued() {
-    return { urgent: this.waiting.urgent.length, ordinary: this.waiting.ordinary.length };
-  }
-
-  private handOver(): void {
-    const next = this.waiting.urgent.shift() ?? this.waiting.ordinary.shift();
-    if (next) next();
-    else this.held = false;
+/** A mutex whose waiters in the urgent lane (by default: the caller's) are let in before the ordinary ones. */
+export class PriorityLock extends Lock {
+  override run<T>(fn: () => Promise<T>, urgent = isUrgent()): Promise<T> {
+    return super.run(fn, urgent);
   }
 }
