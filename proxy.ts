@@ -19,4 +19,11 @@ export async function proxy(req: NextRequest) {
   return res;
 }
 
-export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico).*)"] };
+/**
+ * Everything but static files and the two machine endpoints that take the most requests: shops'
+ * webhooks and the executor's calls to /api/inngest. Both are signed, exempt from the cross-site
+ * guard, and never used from a merchant's browser (so "view as" has nothing to refuse there); they
+ * set the security headers themselves (withSecurityHeaders), and skipping this layer keeps a
+ * flood's acknowledgements fast.
+ */
+export const config = { matcher: ["/((?!_next/static|_next/image|favicon.ico|api/webhooks/|api/inngest).*)"] };

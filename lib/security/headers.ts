@@ -28,3 +28,16 @@ export function securityHeaders(options: { https: boolean; dev?: boolean }): Rec
 /** Served over https: the request itself, or the TLS-terminating proxy in front of it says so. */
 export const servedOverHttps = (url: string, headers: Headers) =>
   url.startsWith("https://") || headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
+
+/**
+ * For a route handler that proxy.ts does not run before (the machine endpoints, see its matcher):
+ * the same headers on whatever the handler answers.
+ */
+export function withSecurityHeaders<R extends Request, A extends unknown[]>(handler: (req: R, ...rest: A) => Response | Promise<Response>) {
+  return async (req: R, ...rest: A): Promise<Response> => {
+    const res = await handler(req, ...rest);
+    const headers = securityHeaders({ https: servedOverHttps(req.url, req.headers), dev: process.env.NODE_ENV === "development" });
+    for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
+    return res;
+  };
+}

@@ -2,7 +2,9 @@ import { readFileSync } from "node:fs";
 import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import { discoverEntries } from "@/app/tenant-isolation.surface";
-import { proxy } from "@/proxy";
+import { GET as inngestGet } from "@/app/api/inngest/route";
+import { POST as webhookPost } from "@/app/api/webhooks/[system]/[licenseKey]/route";
+import { config, proxy } from "@/proxy";
 import { isCsrfExempt } from "./csrf";
 
 // proxy.ts as Next runs it before every route: the cross-site request guard and the security headers.
@@ -71,5 +73,28 @@ describe("security headers", () => {
     expect((await call("/login", { headers: { "x-forwarded-proto": "https" } })).headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
     const direct = await proxy(new NextRequest("https://app.example/login"));
     expect(direct.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+  });
+});
+
+describe("the routes proxy.ts does not run before", () => {
+  // Next reads the matcher as a regular expression over the path.
+  const runsBefore = (path: string) => new RegExp(`^${config.matcher[0]}$`).test(path);
+  const skipped = discoverEntries().filter((e) => !runsBefore(e.route.replace(/\[(?:\.\.\.)?[^\]]+\]/g, "x1")));
+
+  it("are only the machine endpoints: shops' webhooks and the executor's calls", () => {
+    expect(skipped.map((e) => e.route).sort()).toEqual(["/api/inngest", "/api/webhooks/[system]/[licenseKey]"]);
+    for (const path of ["/dashboard", "/login", "/api/integrations/x1", "/api/install/ccvshop", "/api/webhooks", "/sandbox/ccvshop/x/api/rest/v1/orders"]) expect(runsBefore(path), path).toBe(true);
+    for (const e of skipped) expect(isCsrfExempt(e.route), `${e.route} is signed and needs no cross-site guard`).toBe(true);
+  });
+
+  it("set the security headers themselves", async () => {
+    const webhook = await webhookPost(new Request(`${APP}/api/webhooks/nosuchshop/x1`, { method: "POST", body: "{}" }), { params: Promise.resolve({ system: "nosuchshop", licenseKey: "x1" }) });
+    const executor = await inngestGet(new NextRequest(`${APP}/api/inngest`), undefined);
+    for (const res of [webhook, executor]) {
+      expect(res.headers.get("content-security-policy")).toContain("frame-ancestors 'none'");
+      expect(res.headers.get("x-frame-options")).toBe("DENY");
+      expect(res.headers.get("x-content-type-options")).toBe("nosniff");
+    }
+    expect(webhook.status).toBe(401);
   });
 });

@@ -1,5 +1,11 @@
 import { serve } from "inngest/next";
 import { inngest } from "@/inngest/client";
 import { functions } from "@/inngest/functions";
+import { withSecurityHeaders } from "@/lib/security/headers";
 
-export const { GET, POST, PUT } = serve({ client: inngest, functions });
+const handlers = serve({ client: inngest, functions });
+
+// proxy.ts skips this endpoint (see its matcher): the security headers are set here.
+export const GET = withSecurityHeaders(handlers.GET);
+export const POST = withSecurityHeaders(handlers.POST);
+export const PUT = withSecurityHeaders(handlers.PUT);

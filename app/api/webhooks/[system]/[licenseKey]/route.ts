@@ -12,6 +12,7 @@ import { decoyVerification } from "@/lib/webhooks/decoy";
 import { recordDelivery } from "@/lib/webhooks/record-delivery";
 import { findWebhookIntegration } from "@/lib/webhooks/webhook-integration";
 import { urgently } from "@/lib/db/priority-lane";
+import { withSecurityHeaders } from "@/lib/security/headers";
 
 type Ctx = { params: Promise<{ system: string; licenseKey: string }> };
 
@@ -30,11 +31,10 @@ const CLOCK_SKEW_MS = 5 * 60_000;
  * record, enqueue, answer in milliseconds. Anything unverified gets the same 401 and changes
  * nothing; a duplicate delivery finds the recorded document. A shop waits on the answer, so its
  * statements go ahead of background work on the embedded database (urgently), and it makes two:
- * one to find the integration, one to claim the delivery and record its documents.
+ * one to find the integration, one to claim the delivery and record its documents. proxy.ts skips
+ * this endpoint (see its matcher): the security headers are set here.
  */
-export function POST(req: Request, ctx: Ctx) {
-  return urgently(() => receiveWebhook(req, ctx));
-}
+export const POST = withSecurityHeaders((req: Request, ctx: Ctx) => urgently(() => receiveWebhook(req, ctx)));
 
 async function receiveWebhook(req: Request, { params }: Ctx) {
   const { system, licenseKey } = await params;
