@@ -12,26 +12,28 @@
  * compete with the executor's on one core); with checkpointing (default) and without; and a
  * protocol stub instead of the SDK (a few lines answering call requests the way the SDK does),
  * which shows what the executor itself can do when the SDK's CPU cost is taken away.
- * Options: --runs=N (default 3000), --scenario=<name> to run one.
+ * Options: --runs=N (default 3000), --scenario=<name> to run one, --pglite=inline for the
+ * embedded database in the executor's thread instead of its own (PGLITE_THREAD=0).
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
 import { Inngest } from "inngest";
 import { serve } from "inngest/node";
-import { PrismaPGlite } from "pglite-prisma-adapter";
 import { startExecutor } from "../inngest/embedded/executor";
 import { PrismaClient } from "../lib/db/generated/client";
-import { withPriorityLane } from "../lib/db/adapter";
+import { parseEnv } from "../lib/config/env";
+import { embeddedDatabase } from "../lib/db/adapter";
 import { applyMigrations } from "../lib/db/migrate";
 
 type AdapterFactory = NonNullable<NonNullable<ConstructorParameters<typeof PrismaClient>[0]>["adapter"]>;
 const silent = { info() {}, warn() {}, error() {}, debug() {} };
 const arg = (name: string) => process.argv.find((a) => a.startsWith(`--${name}=`))?.split("=")[1];
 const RUNS = Number(arg("runs") ?? 3000);
+/** The embedded database on its own thread, as the app runs it, or (--pglite=inline) in this one. */
+const PGLITE_THREAD = arg("pglite") === "inline" ? "0" : "1";
 const IDLE_SAMPLES = 100;
 const now = () => performance.timeOrigin + performance.now();
 
@@ -114,9 +116,9 @@ const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, 
 async function scenario(name: string, opts: { split: boolean; checkpointing: boolean; stub?: boolean }) {
   const dataDir = path.resolve(".bench", `pglite-${name}-${Date.now()}`);
   fs.mkdirSync(dataDir, { recursive: true });
-  const pglite = new PGlite(dataDir);
-  await applyMigrations(pglite);
-  const db = new PrismaClient({ adapter: new PrismaPGlite(withPriorityLane(pglite)) as unknown as AdapterFactory });
+  const database = embeddedDatabase(parseEnv({ DATA_DIR: dataDir, PGLITE_THREAD }));
+  await applyMigrations(database);
+  const db = new PrismaClient({ adapter: database.adapter() as unknown as AdapterFactory });
 
   const appPort = await freePort();
   const serveUrl = `http://127.0.0.1:${appPort}/api/inngest`;
@@ -200,7 +202,7 @@ async function scenario(name: string, opts: { split: boolean; checkpointing: boo
   server?.closeAllConnections();
   server?.close();
   await db.$disconnect();
-  await pglite.close();
+  await database.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 
   const seconds = (doneAt - start) / 1000;
@@ -224,6 +226,7 @@ if (serveArg) {
 } else {
   const all = {
     "same-process": { split: false, checkpointing: true },
+    "same-no-checkpointing": { split: false, checkpointing: false },
     "split-process": { split: true, checkpointing: true },
     "split-no-checkpointing": { split: true, checkpointing: false },
     "protocol-stub": { split: true, checkpointing: false, stub: true },
