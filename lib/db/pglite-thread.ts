@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import type { SqlRunner } from "./migrate";
@@ -39,8 +40,15 @@ function toError(e: NonNullable<Reply["error"]>): Error {
   return err;
 }
 
-/** Where the thread's code is: beside this file in the repository, however this module was bundled. */
-const workerFile = () => path.resolve(process.cwd(), "lib/db/pglite-worker.mjs");
+/**
+ * Where the thread's code is: lib/db in the app's directory, which `npm start`, the tests and the
+ * scripts all run from (this module itself may be bundled anywhere under .next).
+ */
+function workerFile(): string {
+  const file = path.resolve(process.cwd(), "lib/db/pglite-worker.mjs");
+  if (!fs.existsSync(file)) throw new Error(`The embedded database's thread needs ${file}: start the app from its own directory, or set PGLITE_THREAD=0`);
+  return file;
+}
 
 export function startPgliteThread(dataDir: string, sharedBuffers: string): PgliteThread {
   const worker = new Worker(workerFile(), { workerData: { dataDir, startParams: ["-c", `shared_buffers=${sharedBuffers}`] } });
@@ -58,8 +66,11 @@ export function startPgliteThread(dataDir: string, sharedBuffers: string): Pglit
     if (error) call.reject(toError(error));
     else call.resolve(value);
   });
+  let closing = false;
   const fail = (err: Error) => {
+    if (stopped) return;
     stopped = new Error(`The embedded database stopped: ${err.message}`);
+    if (!closing) console.error(`[db] ${stopped.message}`);
     for (const call of pending.values()) call.reject(stopped);
     pending.clear();
   };
@@ -108,6 +119,7 @@ export function startPgliteThread(dataDir: string, sharedBuffers: string): Pglit
     async close() {
       if (stopped) return;
       await call("close");
+      closing = true;
       await worker.terminate();
     },
   };
