@@ -1,6 +1,6 @@
 import { type Env } from "../../lib/config/env";
 import { authSecret } from "../../lib/crypto/keys";
-import { localEventsFetch } from "./local-events";
+import { localExecutorFetch } from "./local-calls";
 import { embeddedSigningKey } from "./signing";
 
 /** How the app and its embedded executor find and trust each other. */
@@ -27,8 +27,8 @@ export function embeddedKey(e: Env): string {
 /**
  * Inngest client options for the embedded executor: "cloud" mode (signed calls, verified by
  * the SDK) against the executor's loopback port. The event key is not checked (loopback). Events
- * reach an executor in this same process without the socket (local-events.ts).
+ * and checkpoints reach an executor in this same process without the socket (local-calls.ts).
  */
 export function embeddedClientOptions(e: Env) {
-  return { isDev: false, baseUrl: embeddedExecutorUrl(e), signingKey: embeddedKey(e), eventKey: "embedded", fetch: localEventsFetch } as const;
+  return { isDev: false, baseUrl: embeddedExecutorUrl(e), signingKey: embeddedKey(e), eventKey: "embedded", fetch: localExecutorFetch } as const;
 }

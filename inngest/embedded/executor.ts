@@ -7,8 +7,8 @@ import { Registry, type CompiledFunction } from "./registry";
 import { startRetention } from "./retention";
 import { Scheduler } from "./scheduler";
 import type { IncomingEvent } from "./schemas";
-import { acceptLocalEvents } from "./local-events";
-import { createServer } from "./server";
+import { acceptLocalCalls } from "./local-calls";
+import { createServer, endpoints } from "./server";
 import { Store, type RunRow } from "./store";
 import { Sync } from "./sync";
 import { Waits } from "./waits";
@@ -89,7 +89,8 @@ export async function startExecutor(options: ExecutorOptions): Promise<EmbeddedE
   await sync.loadStored();
   await waits.load();
 
-  const server = createServer({ ingest, sync, scheduler, signingKey: o.signingKey, log });
+  const post = endpoints({ ingest, sync, scheduler, signingKey: o.signingKey, log });
+  const server = createServer({ ingest, sync, scheduler, signingKey: o.signingKey, log }, post);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(o.port, o.host, () => {
@@ -100,7 +101,7 @@ export async function startExecutor(options: ExecutorOptions): Promise<EmbeddedE
   const port = (server.address() as AddressInfo).port;
   const url = `http://${o.host}:${port}`;
 
-  const stopLocalEvents = acceptLocalEvents(url, (events) => ingest.submit({ events }));
+  const stopLocalCalls = acceptLocalCalls(url, post);
   sync.onFirstSync(() => scheduler.start());
   crons.start();
   const stopRetention = startRetention(store, o.retentionDays, o.now, log);
@@ -116,7 +117,7 @@ export async function startExecutor(options: ExecutorOptions): Promise<EmbeddedE
     send: (events) => ingest.submit({ events: Array.isArray(events) ? events : [events] }),
     sync: () => (o.serveUrl ? sync.syncOnce(o.serveUrl) : Promise.resolve()),
     async stop(graceMs = 5_000) {
-      stopLocalEvents();
+      stopLocalCalls();
       sync.stop();
       crons.stop();
       stopRetention();

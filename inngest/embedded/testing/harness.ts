@@ -6,6 +6,7 @@ import { serve } from "inngest/node";
 import type { PrismaClient } from "../../../lib/db/generated/client";
 import { createTestDb, type TestDb } from "../../../lib/db/testing";
 import { startExecutor, type EmbeddedExecutor } from "../executor";
+import { localExecutorFetch } from "../local-calls";
 import type { ExecutorOptions } from "../options";
 
 type AnyFunction = InngestFunction.Any;
@@ -26,13 +27,14 @@ export const silentSdkLogger = { info: () => {}, warn: () => {}, error: () => {}
 /**
  * Real inngest@4 functions served over real HTTP (inngest/node on a random port) and the
  * embedded executor on another random port, on a fresh test database. Signed (the client in
- * cloud mode with the executor's key, as the app runs embedded) unless `signed: false`.
+ * cloud mode with the executor's key, as the app runs embedded) unless `signed: false`. With
+ * `localCalls` the client reaches the executor as the app's does, without the socket (local-calls.ts).
  */
 export async function startHarness(
   define: (inngest: Inngest) => AnyFunction[],
-  options: Partial<ExecutorOptions> & { testDb?: TestDb; appId?: string; signed?: boolean } = {},
+  options: Partial<ExecutorOptions> & { testDb?: TestDb; appId?: string; signed?: boolean; localCalls?: boolean } = {},
 ): Promise<Harness> {
-  const { testDb: givenDb, appId, signed = true, ...executorOptions } = options;
+  const { testDb: givenDb, appId, signed = true, localCalls = false, ...executorOptions } = options;
   const testDb = givenDb ?? (await createTestDb());
   const signingKey = signed ? `signkey-test-${randomBytes(32).toString("hex")}` : undefined;
   let handler: http.RequestListener = (_req, res) => {
@@ -58,6 +60,7 @@ export async function startHarness(
     id: appId ?? "test-app",
     baseUrl: executor.url,
     logger: silentSdkLogger,
+    ...(localCalls ? { fetch: localExecutorFetch } : {}),
     ...(signingKey ? { isDev: false, signingKey, eventKey: "test" } : { isDev: true }),
   });
   handler = serve({ client: inngest, functions: define(inngest) }) as http.RequestListener;
