@@ -23,6 +23,7 @@ import path from "node:path";
 import { Inngest } from "inngest";
 import { serve } from "inngest/node";
 import { startExecutor } from "../inngest/embedded/executor";
+import { localExecutorFetch } from "../inngest/embedded/local-calls";
 import { PrismaClient } from "../lib/db/generated/client";
 import { parseEnv } from "../lib/config/env";
 import { embeddedDatabase } from "../lib/db/adapter";
@@ -130,7 +131,8 @@ async function scenario(name: string, opts: { split: boolean; checkpointing: boo
     child = spawn(process.execPath, ["--import", "tsx", import.meta.filename, ...args], { stdio: ["ignore", "pipe", "inherit"] });
     await new Promise<void>((r) => child!.stdout!.once("data", () => r()));
   } else {
-    const inngest = new Inngest({ id: "bench-app", isDev: true, baseUrl: executor.url, logger: silent });
+    // As the app's client: checkpoints reach the executor in this process without the socket.
+    const inngest = new Inngest({ id: "bench-app", isDev: true, baseUrl: executor.url, logger: silent, fetch: localExecutorFetch });
     server = http.createServer(serve({ client: inngest, functions: defineFunctions(inngest) }) as http.RequestListener);
     await new Promise<void>((r) => server!.listen(appPort, "127.0.0.1", r));
   }
