@@ -89,8 +89,9 @@ export async function startExecutor(options: ExecutorOptions): Promise<EmbeddedE
   await sync.loadStored();
   await waits.load();
 
-  const post = endpoints({ ingest, sync, scheduler, signingKey: o.signingKey, log });
-  const server = createServer({ ingest, sync, scheduler, signingKey: o.signingKey, log }, post);
+  const serverDeps = { ingest, sync, scheduler, signingKey: o.signingKey, log };
+  const post = endpoints(serverDeps);
+  const server = createServer(serverDeps, post);
   await new Promise<void>((resolve, reject) => {
     server.once("error", reject);
     server.listen(o.port, o.host, () => {
