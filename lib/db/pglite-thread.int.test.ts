@@ -1,3 +1,4 @@
+import { execFile } from "node:child_process";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -72,6 +73,20 @@ describe.skipIf(!!process.env.DATABASE_URL)("the embedded database on its own th
       expect(again).not.toBe(first);
       expect((await again.query<{ v: string }>("SELECT v FROM kept")).rows).toEqual([{ v: "written" }]);
       await again.close();
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it("lets a process that only opened it end on its own, with the database whole", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "pglite-thread-"));
+    const child = (...args: string[]) => new Promise<string>((resolve, reject) => {
+      // A thread that kept the process alive would make this time out (the kill is the failure).
+      execFile(process.execPath, ["--import", "tsx", path.join(import.meta.dirname, "open-embedded-child.ts"), dir, ...args], { timeout: 60_000 }, (err, stdout) => (err ? reject(err) : resolve(stdout)));
+    });
+    try {
+      await child(); // a fresh directory: opening creates the database, and must finish doing so
+      expect(JSON.parse(await child("SELECT count(*)::int AS n FROM pg_database"))[0].n).toBeGreaterThan(0);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

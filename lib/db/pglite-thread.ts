@@ -22,6 +22,8 @@ type Query = { sql: string; args: unknown[]; argTypes: unknown[] };
 type Reply = { id: number; value?: unknown; error?: { driver?: Record<string, unknown>; name?: string; message?: string; stack?: string; code?: string } };
 
 const ADAPTER_NAME = "@electric-sql/pglite";
+/** The message id the thread uses to say the database is open (or failed to open). */
+const OPENED = 0;
 
 /** Prisma recognizes a driver's error by this name and a `cause` describing it (kind, code, …). */
 class DriverAdapterError extends Error {
@@ -55,14 +57,21 @@ export function startPgliteThread(dataDir: string, sharedBuffers: string): Pglit
   const pending = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
   let lastId = 0;
   let stopped: Error | undefined;
-  // An idle thread does not keep the process alive (as PGlite in the app's thread did not); a call in flight does.
-  worker.unref();
-
+  // The thread keeps the process alive while it opens the database (a directory must never be
+  // left half created) and while a call is in flight; otherwise not, as PGlite in this thread did not.
+  let opening = true;
+  const idle = () => {
+    if (!opening && pending.size === 0) worker.unref();
+  };
   worker.on("message", ({ id, value, error }: Reply) => {
+    if (id === OPENED) {
+      opening = false;
+      return idle();
+    }
     const call = pending.get(id);
     if (!call) return;
     pending.delete(id);
-    if (pending.size === 0) worker.unref();
+    idle();
     if (error) call.reject(toError(error));
     else call.resolve(value);
   });

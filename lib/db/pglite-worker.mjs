@@ -16,8 +16,9 @@ const opened = (async () => {
   const pglite = await PGlite.create({ dataDir, startParams: [...PGlite.defaultStartParams, ...startParams] });
   return { pglite, adapter: await new PrismaPGlite(pglite).connect() };
 })();
-// Caught here too, so a database that cannot open fails each call instead of the thread.
-opened.catch(() => undefined);
+// Either way the app hears that opening is over (message id 0); a database that cannot open fails
+// each call with its error instead of failing the thread.
+opened.then(() => parentPort.postMessage({ id: 0 }), () => parentPort.postMessage({ id: 0 }));
 
 /** Open transactions by the id the app holds: the Prisma adapter's transaction, and how to let go of the lock. */
 const transactions = new Map();
