@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { readOnlyGuard } from "@/lib/auth/read-only-guard";
 import { env } from "@/lib/config/env";
 import { checkCsrf } from "@/lib/security/csrf";
-import { securityHeaders, servedOverHttps } from "@/lib/security/headers";
+import { setSecurityHeaders } from "@/lib/security/headers";
 
 /**
  * Runs before every route: the cross-site request guard (lib/security/csrf.ts), the read-only
@@ -14,8 +14,7 @@ export async function proxy(req: NextRequest) {
   const res = csrf.ok
     ? await readOnlyGuard(req)
     : NextResponse.json({ error: "cross_site_request", message: "This request came from another site and was refused." }, { status: 403 });
-  const headers = securityHeaders({ https: servedOverHttps(req.url, req.headers), dev: process.env.NODE_ENV === "development" });
-  for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
+  setSecurityHeaders(res, req);
   return res;
 }
 

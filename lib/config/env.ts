@@ -25,15 +25,15 @@ export const envSchema = z.object({
   ),
   DATA_DIR: z.string().default(".data"),
   /**
-   * The embedded database's page cache (PostgreSQL's shared_buffers, e.g. "32MB"). PGlite's own
-   * default, 128MB, is a dedicated server's; pages it does not hold are read through the operating
-   * system's file cache, so a small cache keeps the server's memory down at little cost.
-   */
-  /**
    * The embedded database on a thread of its own (default) or, with PGLITE_THREAD=0, in the app's
    * JavaScript thread (one core for everything; a fallback should the thread misbehave).
    */
   PGLITE_THREAD: flag,
+  /**
+   * The embedded database's page cache (PostgreSQL's shared_buffers, e.g. "32MB"). PGlite's own
+   * default, 128MB, is a dedicated server's; pages it does not hold are read through the operating
+   * system's file cache, so a small cache keeps the server's memory down at little cost.
+   */
   PGLITE_SHARED_BUFFERS: z.string().regex(/^\d+(kB|MB|GB)$/, 'PGLITE_SHARED_BUFFERS must be a size such as "32MB"').default("32MB"),
   APP_URL: z.url().default("http://localhost:3000"),
   /**

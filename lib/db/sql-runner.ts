@@ -6,9 +6,9 @@ import type { SqlRunner } from "./migrate";
 /** A raw SQL session on the configured database (for migrations), closed by `release`. */
 export async function openSqlRunner(e: Env = env()): Promise<SqlRunner & { release(): Promise<void> }> {
   if (!e.DATABASE_URL) {
-    const embedded = embeddedDatabase(e);
+    const { exec, query } = embeddedDatabase(e);
     // Owned by the process and shared with Prisma: never closed here.
-    return { exec: (s) => embedded.exec(s), query: (s, p) => embedded.query(s, p), release: async () => {} };
+    return { exec, query, release: async () => {} };
   }
   const client = new pg.Client({ connectionString: e.DATABASE_URL });
   await client.connect();

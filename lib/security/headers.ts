@@ -29,6 +29,12 @@ export function securityHeaders(options: { https: boolean; dev?: boolean }): Rec
 export const servedOverHttps = (url: string, headers: Headers) =>
   url.startsWith("https://") || headers.get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
 
+/** Sets the security headers on a response to `req` (proxy.ts for most routes, withSecurityHeaders for the rest). */
+export function setSecurityHeaders(res: Response, req: { url: string; headers: Headers }): void {
+  const headers = securityHeaders({ https: servedOverHttps(req.url, req.headers), dev: process.env.NODE_ENV === "development" });
+  for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
+}
+
 /**
  * For a route handler that proxy.ts does not run before (the machine endpoints, see its matcher):
  * the same headers on whatever the handler answers.
@@ -36,8 +42,7 @@ export const servedOverHttps = (url: string, headers: Headers) =>
 export function withSecurityHeaders<R extends Request, A extends unknown[]>(handler: (req: R, ...rest: A) => Response | Promise<Response>) {
   return async (req: R, ...rest: A): Promise<Response> => {
     const res = await handler(req, ...rest);
-    const headers = securityHeaders({ https: servedOverHttps(req.url, req.headers), dev: process.env.NODE_ENV === "development" });
-    for (const [name, value] of Object.entries(headers)) res.headers.set(name, value);
+    setSecurityHeaders(res, req);
     return res;
   };
 }
